@@ -1,0 +1,39 @@
+package co.plaza.app;
+
+import co.plaza.devservices.DevServices;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+import java.nio.file.Path;
+
+/**
+ * The all-in-one deployable: command side, projections and query side in one JVM. With no
+ * {@code DATABASE_URL} / {@code ELASTICSEARCH_URL} it starts and manages embedded PostgreSQL and
+ * Elasticsearch under {@code PLAZA_DATA_DIR}.
+ */
+@SpringBootApplication(scanBasePackages = "co.plaza")
+@EnableScheduling
+public class PlazaApplication {
+
+    public static void main(String[] args) {
+        Path dataDir = dataDir();
+        DevServices.Endpoints endpoints = DevServices.ensure(dataDir);
+        System.setProperty("plaza.data-dir", dataDir.toString());
+        System.setProperty("spring.datasource.url", endpoints.jdbcUrl());
+        if (endpoints.username() != null) {
+            System.setProperty("spring.datasource.username", endpoints.username());
+        }
+        if (endpoints.password() != null) {
+            System.setProperty("spring.datasource.password", endpoints.password());
+        }
+        System.setProperty("spring.elasticsearch.uris", endpoints.elasticsearchUrl());
+        SpringApplication.run(PlazaApplication.class, args);
+    }
+
+    static Path dataDir() {
+        String configured = System.getenv("PLAZA_DATA_DIR");
+        return (configured != null && !configured.isBlank() ? Path.of(configured) : Path.of(".plaza-data"))
+                .toAbsolutePath().normalize();
+    }
+}

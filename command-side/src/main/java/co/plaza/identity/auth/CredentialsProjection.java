@@ -1,0 +1,74 @@
+package co.plaza.identity.auth;
+
+import co.plaza.identity.user.Identifiers;
+import co.plaza.coreapi.user.UserEvents.UserDeactivatedEvent;
+import co.plaza.coreapi.user.UserEvents.UserDeletedEvent;
+import co.plaza.coreapi.user.UserEvents.UserDetailsUpdatedEvent;
+import co.plaza.coreapi.user.UserEvents.UserPasswordChangedEvent;
+import co.plaza.coreapi.user.UserEvents.UserReactivatedEvent;
+import co.plaza.coreapi.user.UserEvents.UserRegisteredEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What login needs to know about a user, updated in the same transaction as the user's events (the
+ * "credentials" group is subscribing), so an account logs in as soon as registration answers.
+ */
+@Component
+@ProcessingGroup("credentials")
+public class CredentialsProjection {
+
+    private final JdbcTemplate jdbc;
+
+    public CredentialsProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(UserRegisteredEvent e) {
+        jdbc.update("""
+                INSERT INTO user_credentials (user_id, username, username_key, email_key, email_login, phone_number,
+                    password_hash, active, staff)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (user_id) DO NOTHING""",
+                e.userId(), e.username(), Identifiers.fold(e.username()), Identifiers.fold(e.email()),
+                e.emailLogin() && e.email() != null && !e.email().isBlank(), e.phoneNumber(), e.passwordHash(),
+                e.active(), e.staff());
+    }
+
+    @EventHandler
+    void on(UserDetailsUpdatedEvent e) {
+        jdbc.update("""
+                UPDATE user_credentials SET username = ?, username_key = ?,
+                    email_login = CASE WHEN email_key IS DISTINCT FROM ? THEN ? ELSE email_login END,
+                    email_key = ?, phone_number = ?
+                WHERE user_id = ?""",
+                e.username(), Identifiers.fold(e.username()), Identifiers.fold(e.email()),
+                e.email() != null && !e.email().isBlank(), Identifiers.fold(e.email()), e.phoneNumber(), e.userId());
+    }
+
+    @EventHandler
+    void on(UserPasswordChangedEvent e) {
+        jdbc.update("UPDATE user_credentials SET password_hash = ? WHERE user_id = ?", e.passwordHash(), e.userId());
+    }
+
+    @EventHandler
+    void on(UserDeactivatedEvent e) {
+        jdbc.update("UPDATE user_credentials SET active = FALSE WHERE user_id = ?", e.userId());
+    }
+
+    @EventHandler
+    void on(UserReactivatedEvent e) {
+        jdbc.update("UPDATE user_credentials SET active = TRUE WHERE user_id = ?", e.userId());
+    }
+
+    @EventHandler
+    void on(UserDeletedEvent e) {
+        jdbc.update("""
+                UPDATE user_credentials SET active = FALSE, deleted = TRUE, email_key = NULL, email_login = FALSE,
+                    phone_number = NULL, password_hash = NULL
+                WHERE user_id = ?""", e.userId());
+    }
+}

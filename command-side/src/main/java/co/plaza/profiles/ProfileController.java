@@ -1,0 +1,134 @@
+package co.plaza.profiles;
+
+import co.plaza.coreapi.profile.ProfileCommands.CreateProfileCommand;
+import co.plaza.coreapi.profile.ProfileCommands.DeleteProfileCommand;
+import co.plaza.coreapi.profile.ProfileCommands.UpdateProfileCommand;
+import co.plaza.coreapi.profile.ProfileDetails;
+import co.plaza.coreapi.profile.ProfileKind;
+import co.plaza.coreapi.profile.ProfileQueries.FindProfileQuery;
+import co.plaza.coreapi.profile.ProfileQueries.ProfileView;
+import co.plaza.coreapi.profile.ProfileRepresentation;
+import co.plaza.platform.consistency.ConsistentReads;
+import co.plaza.platform.security.CurrentUser;
+import co.plaza.platform.web.ApiException;
+import co.plaza.platform.web.JsonInput;
+import co.plaza.platform.web.PathIds;
+import co.plaza.platform.web.RequestMetadata;
+import co.plaza.platform.web.Versions;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletResponse;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+import java.util.UUID;
+
+/** Changes to profiles (API.md, Profiles); reads are served by the query side. */
+@RestController
+public class ProfileController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final ConsistentReads reads;
+
+    public ProfileController(CommandGateway commands, QueryGateway queries, ConsistentReads reads) {
+        this.commands = commands;
+        this.queries = queries;
+        this.reads = reads;
+    }
+
+    private static ProfileKind kindOf(String segment) {
+        return ProfileKind.fromPathSegment(segment).orElseThrow(ApiException::notFound);
+    }
+
+    @PostMapping("/api/profiles/{kinds:" + ProfileKind.PATH_SEGMENTS + "}")
+    public ResponseEntity<Map<String, Object>> create(@PathVariable String kinds,
+                                                      @RequestBody(required = false) JsonNode body,
+                                                      HttpServletResponse response) {
+        CurrentUser caller = CurrentUser.required();
+        ProfileKind kind = kindOf(kinds);
+        JsonInput in = JsonInput.of(body, false);
+        UUID userId = in.uuid("user_id", false).orElse(caller.id());
+        ProfileDetails details = ProfileInput.read(in, kind, ProfileDetails.empty(kind));
+        if (!caller.mayChange(userId)) {
+            throw ApiException.forbidden();
+        }
+        UUID profileId = ProfileIds.forUser(userId, kind);
+        commands.sendAndWait(new CreateProfileCommand(profileId, userId, null, details, null), RequestMetadata.current());
+        return respond(HttpStatus.CREATED, kind, profileId, response);
+    }
+
+    @PutMapping("/api/profiles/{kinds:" + ProfileKind.PATH_SEGMENTS + "}/{id}")
+    public ResponseEntity<Map<String, Object>> put(@PathVariable String kinds, @PathVariable String id,
+                                                   @RequestBody(required = false) JsonNode body,
+                                                   @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                   HttpServletResponse response) {
+        return update(kinds, id, JsonInput.of(body, false), ifMatch, response);
+    }
+
+    @PatchMapping("/api/profiles/{kinds:" + ProfileKind.PATH_SEGMENTS + "}/{id}")
+    public ResponseEntity<Map<String, Object>> patch(@PathVariable String kinds, @PathVariable String id,
+                                                     @RequestBody(required = false) JsonNode body,
+                                                     @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                     HttpServletResponse response) {
+        return update(kinds, id, JsonInput.of(body, true), ifMatch, response);
+    }
+
+    /** Fields not given keep their value (for PUT too: no profile field is required). */
+    private ResponseEntity<Map<String, Object>> update(String kinds, String rawId, JsonInput in, String ifMatch,
+                                                       HttpServletResponse response) {
+        CurrentUser caller = CurrentUser.required();
+        ProfileKind kind = kindOf(kinds);
+        ProfileView current = current(kind, rawId, response);
+        if (!caller.mayChange(current.userId())) {
+            throw ApiException.forbidden();
+        }
+        ProfileDetails details = ProfileInput.read(in, kind, current.details());
+        commands.sendAndWait(new UpdateProfileCommand(current.id(), Versions.expected(ifMatch), details),
+                RequestMetadata.current());
+        return respond(HttpStatus.OK, kind, current.id(), response);
+    }
+
+    @DeleteMapping("/api/profiles/{kinds:" + ProfileKind.PATH_SEGMENTS + "}/{id}")
+    public ResponseEntity<Void> delete(@PathVariable String kinds, @PathVariable String id,
+                                       @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                       HttpServletResponse response) {
+        CurrentUser caller = CurrentUser.required();
+        ProfileKind kind = kindOf(kinds);
+        ProfileView current = current(kind, id, response);
+        if (!caller.mayChange(current.userId())) {
+            throw ApiException.forbidden();
+        }
+        commands.sendAndWait(new DeleteProfileCommand(current.id(), Versions.expected(ifMatch)), RequestMetadata.current());
+        return ResponseEntity.noContent().build();
+    }
+
+    private ProfileView current(ProfileKind kind, String rawId, HttpServletResponse response) {
+        UUID profileId = PathIds.resolve(rawId, kind.legacyTable());
+        reads.awaitOwnWrite(response);
+        return find(kind, profileId);
+    }
+
+    private ResponseEntity<Map<String, Object>> respond(HttpStatus status, ProfileKind kind, UUID profileId,
+                                                        HttpServletResponse response) {
+        reads.awaitOwnWrite(response);
+        ProfileView view = find(kind, profileId);
+        return ResponseEntity.status(status).eTag(Versions.etag(view.version())).body(ProfileRepresentation.of(view));
+    }
+
+    private ProfileView find(ProfileKind kind, UUID profileId) {
+        return queries.query(new FindProfileQuery(kind, profileId), ResponseTypes.optionalInstanceOf(ProfileView.class))
+                .join().orElseThrow(ApiException::notFound);
+    }
+}

@@ -1,0 +1,109 @@
+package co.plaza.profiles;
+
+import co.plaza.coreapi.profile.ProfileCommands.CreateProfileCommand;
+import co.plaza.coreapi.profile.ProfileDetails;
+import co.plaza.coreapi.profile.ProfileKind;
+import co.plaza.coreapi.user.UserEvents.UserDeletedEvent;
+import co.plaza.coreapi.user.UserEvents.UserRegisteredEvent;
+import co.plaza.coreapi.user.UserEvents.UserRoleChangedEvent;
+import co.plaza.platform.web.ApiException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaLifecycle;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.spring.stereotype.Saga;
+
+import java.time.Duration;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Gives a user the empty profile of their role when they register, and of the new role when an admin changes
+ * it. A failed creation is retried with exponential backoff through the persistent deadline manager, so the
+ * retry survives a restart; the saga ends when every profile it owes exists.
+ */
+@Saga
+public class ProfileProvisioningSaga {
+
+    static final String RETRY = "retry-profile-provisioning";
+    static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+
+    private UUID userId;
+    private TreeSet<ProfileKind> pending = new TreeSet<>();
+    private int failures;
+    private String retryDeadline;
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = "userId")
+    public void on(UserRegisteredEvent event, CommandGateway commands, DeadlineManager deadlines) {
+        userId = event.userId();
+        pending.add(event.role().profileKind());
+        provision(commands, deadlines);
+    }
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = "userId")
+    public void on(UserRoleChangedEvent event, CommandGateway commands, DeadlineManager deadlines) {
+        userId = event.userId();
+        pending.add(event.role().profileKind());
+        provision(commands, deadlines);
+    }
+
+    /** A deleted user is owed nothing. */
+    @EndSaga
+    @SagaEventHandler(associationProperty = "userId")
+    public void on(UserDeletedEvent event, DeadlineManager deadlines) {
+        cancelRetry(deadlines);
+    }
+
+    @DeadlineHandler(deadlineName = RETRY)
+    public void retry(CommandGateway commands, DeadlineManager deadlines) {
+        retryDeadline = null;
+        provision(commands, deadlines);
+    }
+
+    private void provision(CommandGateway commands, DeadlineManager deadlines) {
+        boolean failed = false;
+        for (ProfileKind kind : new TreeSet<>(pending)) {
+            try {
+                commands.sendAndWait(new CreateProfileCommand(ProfileIds.forUser(userId, kind), userId, null,
+                        ProfileDetails.empty(kind), null), 30, TimeUnit.SECONDS);
+                pending.remove(kind);
+            } catch (RuntimeException e) {
+                if (alreadyHasProfile(e)) {
+                    pending.remove(kind);
+                } else {
+                    failed = true;
+                }
+            }
+        }
+        if (pending.isEmpty()) {
+            cancelRetry(deadlines);
+            SagaLifecycle.end();
+        } else if (failed && retryDeadline == null) {
+            failures++;
+            retryDeadline = deadlines.schedule(backoff(failures), RETRY);
+        }
+    }
+
+    static Duration backoff(int failures) {
+        long seconds = FIRST_BACKOFF.toSeconds() << Math.min(failures - 1, 20);
+        return Duration.ofSeconds(Math.min(seconds, MAX_BACKOFF.toSeconds()));
+    }
+
+    private void cancelRetry(DeadlineManager deadlines) {
+        if (retryDeadline != null) {
+            deadlines.cancelSchedule(RETRY, retryDeadline);
+            retryDeadline = null;
+        }
+    }
+
+    private static boolean alreadyHasProfile(Throwable e) {
+        return ApiException.isFieldError(e, ProfileCommandHandler.EXISTS);
+    }
+}

@@ -1,0 +1,44 @@
+package co.plaza.platform.consistency;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+
+/** Read-your-writes, bounded: waits until the read side has processed the caller's last write. */
+@Component
+public class ConsistencyGate {
+
+    private final ConsistencyMarkers markers;
+    private final ReadSideProgress progress;
+    private final Duration bound;
+
+    public ConsistencyGate(ConsistencyMarkers markers, ReadSideProgress progress,
+                           @Value("${plaza.consistency.bound:PT5S}") Duration bound) {
+        this.markers = markers;
+        this.progress = progress;
+        this.bound = bound;
+    }
+
+    /** @return false when the bound passed first and the answer may be stale */
+    public boolean awaitCaller(UUID actor) {
+        OptionalLong position = markers.positionOf(actor);
+        return position.isEmpty() || awaitPosition(position.getAsLong());
+    }
+
+    public boolean awaitPosition(long position) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        long pause = 200_000; // 0.2 ms, doubling to 5 ms: most writes are visible within a few ms
+        while (!progress.hasProcessed(position)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            LockSupport.parkNanos(pause);
+            pause = Math.min(pause * 2, 5_000_000);
+        }
+        return true;
+    }
+}

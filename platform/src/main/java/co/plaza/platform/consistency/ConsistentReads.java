@@ -1,0 +1,57 @@
+package co.plaza.platform.consistency;
+
+import co.plaza.platform.security.CurrentUser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * API.md: a read by an authenticated caller waits (bounded) for that caller's own last write;
+ * {@code X-Consistency: eventual} skips the wait; past the bound the answer says {@code X-Consistency-Stale: true}.
+ */
+@Configuration
+public class ConsistentReads implements WebMvcConfigurer {
+
+    public static final String HEADER = "X-Consistency";
+    public static final String STALE_HEADER = "X-Consistency-Stale";
+
+    private final ConsistencyGate gate;
+
+    public ConsistentReads(ConsistencyGate gate) {
+        this.gate = gate;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new HandlerInterceptor() {
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                if (handler instanceof HandlerMethod && "GET".equals(request.getMethod())
+                        && !"eventual".equalsIgnoreCase(request.getHeader(HEADER))) {
+                    CurrentUser.get().ifPresent(user -> {
+                        if (!gate.awaitCaller(user.id())) {
+                            response.setHeader(STALE_HEADER, "true");
+                        }
+                    });
+                }
+                return true;
+            }
+        }).addPathPatterns("/api/**");
+    }
+
+    /** For a write's own answer: wait for the caller's write before reading what the read side shows. */
+    public void awaitOwnWrite(HttpServletResponse response) {
+        CurrentUser.get().ifPresent(user -> awaitWriteOf(user.id(), response));
+    }
+
+    /** The same for a write made on behalf of a user who is not (yet) the caller: registration, login. */
+    public void awaitWriteOf(java.util.UUID actor, HttpServletResponse response) {
+        if (!gate.awaitCaller(actor)) {
+            response.setHeader(STALE_HEADER, "true");
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package co.plaza.platform.security;
+
+import co.plaza.platform.web.ApiException;
+import co.plaza.platform.web.ApiExceptionHandler;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stateless bearer-token security. What anonymous callers may do is listed here once, as API.md's
+ * Conventions say; object-level rules (owner or admin) live with each domain's handlers.
+ */
+@Configuration
+@EnableWebSecurity
+public class SecurityConfiguration {
+
+    /** Paths are matched after the trailing slash is stripped (see WebConfiguration). */
+    static final String[] ANONYMOUS_POST = {
+            "/api/auth/register", "/api/auth/login", "/api/auth/token/refresh",
+            "/api/auth/password-reset/request", "/api/auth/password-reset/verify"
+    };
+    static final String[] ANONYMOUS_GET = {
+            "/health", "/health/**", "/api/schema", "/api/schema/**", "/api/docs", "/api/docs/**",
+            "/swagger-ui/**", "/swagger-ui.html",
+            "/api/adds", "/api/adds/*", "/api/adds/nearby", "/api/categories", "/api/categories/**",
+            "/api/profiles/specialists", "/api/profiles/specialists/**",
+            "/api/profiles/businessmen", "/api/profiles/businessmen/**",
+            "/api/foro/communities", "/api/foro/communities/*", "/api/foro/posts", "/api/foro/posts/*",
+            "/api/foro/comments", "/api/foro/comments/*", "/media/**"
+    };
+
+    @Bean
+    public SecurityFilterChain filterChain(HttpSecurity http, TokenService tokens, ApiExceptionHandler errors,
+                                           ObjectMapper mapper) throws Exception {
+        http.csrf(c -> c.disable())
+                .cors(Customizer.withDefaults())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .requestCache(r -> r.disable())
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, ANONYMOUS_POST).permitAll()
+                        .requestMatchers(HttpMethod.GET, ANONYMOUS_GET).permitAll()
+                        .requestMatchers(HttpMethod.HEAD, ANONYMOUS_GET).permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(o -> o
+                        .jwt(j -> j.decoder(tokens.decoder()))
+                        .authenticationEntryPoint((req, res, ex) ->
+                                write(res, mapper, HttpStatus.UNAUTHORIZED,
+                                        errors.body(ApiException.unauthorized(req.getHeader("Authorization") == null
+                                                ? "error.not_authenticated" : "error.invalid_token"))))
+                        .accessDeniedHandler((req, res, ex) ->
+                                write(res, mapper, HttpStatus.FORBIDDEN, errors.body(ApiException.forbidden()))))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> write(res, mapper, HttpStatus.UNAUTHORIZED,
+                                errors.body(ApiException.unauthorized("error.not_authenticated"))))
+                        .accessDeniedHandler((req, res, ex) ->
+                                write(res, mapper, HttpStatus.FORBIDDEN, errors.body(ApiException.forbidden()))));
+        return http.build();
+    }
+
+    private static void write(HttpServletResponse response, ObjectMapper mapper, HttpStatus status,
+                              Map<String, Object> body) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+        }
+        mapper.writeValue(response.getOutputStream(), body);
+    }
+
+    /** Origins from {@code PLAZA_CORS_ORIGINS} (comma-separated); none by default. */
+    @Bean
+    public CorsConfigurationSource corsConfigurationSource(@Value("${plaza.cors.origins:}") String origins) {
+        CorsConfiguration config = new CorsConfiguration();
+        List<String> allowed = Arrays.stream(origins.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        config.setAllowedOrigins(allowed);
+        config.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        config.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "X-Correlation-Id",
+                "X-Consistency", "Accept-Language"));
+        config.setExposedHeaders(List.of("ETag", "X-Correlation-Id", "X-Consistency-Stale", "Retry-After", "Location"));
+        config.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", config);
+        return source;
+    }
+}

@@ -1,0 +1,186 @@
+package co.plaza.platform.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.messaging.interceptors.JSR303ViolationException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.queryhandling.QueryExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The one place errors become DRF-shaped bodies; nothing reaches a client as a stack trace. */
+@RestControllerAdvice
+public class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final MessageSource messages;
+
+    public ApiExceptionHandler(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(ApiException.class)
+    public ResponseEntity<Map<String, Object>> api(ApiException e) {
+        return render(e);
+    }
+
+    /** Command handlers throw ApiException; Axon wraps it when the command crosses a bus. */
+    @ExceptionHandler(CommandExecutionException.class)
+    public ResponseEntity<Map<String, Object>> command(CommandExecutionException e) {
+        return unwrap(e);
+    }
+
+    @ExceptionHandler(QueryExecutionException.class)
+    public ResponseEntity<Map<String, Object>> query(QueryExecutionException e) {
+        return unwrap(e);
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    public ResponseEntity<Map<String, Object>> staleVersion(ConflictingAggregateVersionException e) {
+        return render(ApiException.conflict("error.stale_version"));
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    public ResponseEntity<Map<String, Object>> aggregateNotFound(AggregateNotFoundException e) {
+        return render(ApiException.notFound());
+    }
+
+    @ExceptionHandler(JSR303ViolationException.class)
+    public ResponseEntity<Map<String, Object>> violation(JSR303ViolationException e) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        e.getViolations().forEach(v -> fields.computeIfAbsent(v.getPropertyPath().toString(), k -> new ArrayList<>())
+                .add(v.getMessage()));
+        return ResponseEntity.badRequest().body(new LinkedHashMap<>(fields));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    public ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().get(mismatch.getPath().size() - 1).getFieldName();
+            String key = mismatch instanceof InvalidFormatException ? "error.invalid_value" : "error.invalid_type";
+            return render(ApiException.field(field == null ? "non_field_errors" : field, key));
+        }
+        if (e.getCause() instanceof JsonProcessingException) {
+            return render(ApiException.badRequest("error.malformed_json"));
+        }
+        return render(ApiException.badRequest("error.malformed_json"));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    public ResponseEntity<Map<String, Object>> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return render(ApiException.field(e.getName(), "error.invalid_value"));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    public ResponseEntity<Map<String, Object>> missingParam(MissingServletRequestParameterException e) {
+        return render(ApiException.field(e.getParameterName(), "error.required"));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    public ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
+        return render(ApiException.of(HttpStatus.METHOD_NOT_ALLOWED, "error.method_not_allowed"));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    public ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
+        return render(ApiException.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.unsupported_media_type"));
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    public ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
+        return render(ApiException.of(HttpStatus.PAYLOAD_TOO_LARGE, "error.too_large"));
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    public ResponseEntity<Map<String, Object>> multipart(MultipartException e) {
+        return render(ApiException.badRequest("error.malformed_multipart"));
+    }
+
+    @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
+    public ResponseEntity<Map<String, Object>> noHandler(Exception e) {
+        return render(ApiException.notFound());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    public ResponseEntity<Map<String, Object>> denied(AccessDeniedException e) {
+        return render(ApiException.forbidden());
+    }
+
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(Map.of("detail", message("error.internal")));
+    }
+
+    private ResponseEntity<Map<String, Object>> unwrap(Exception e) {
+        var api = ApiException.find(e);
+        if (api.isPresent()) {
+            return render(api.get());
+        }
+        Throwable cause = e.getCause();
+        while (cause != null) {
+            if (cause instanceof ConflictingAggregateVersionException) {
+                return render(ApiException.conflict("error.stale_version"));
+            }
+            if (cause instanceof AggregateNotFoundException) {
+                return render(ApiException.notFound());
+            }
+            cause = cause.getCause();
+        }
+        log.error("Command or query failed", e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Map.of("detail", message("error.internal")));
+    }
+
+    public ResponseEntity<Map<String, Object>> render(ApiException e) {
+        Map<String, Object> body = body(e);
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(e.status());
+        if (e.retryAfterSeconds() != null) {
+            builder.header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+        }
+        return builder.body(body);
+    }
+
+    public Map<String, Object> body(ApiException e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (e.fieldErrors() != null) {
+            e.fieldErrors().forEach((field, keys) -> body.put(field, keys.stream().map(this::message).toList()));
+        } else {
+            body.put("detail", message(e.messageKey(), e.args()));
+        }
+        return body;
+    }
+
+    public String message(String key, Object... args) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return messages.getMessage(key, args, key, locale);
+    }
+}

@@ -1,0 +1,250 @@
+package co.plaza.platform.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Reads a JSON request body the way DRF serializers do: unknown fields are ignored, a wrong type or an
+ * unknown enum value is a field error, and every error of the body is reported at once. With
+ * {@code partial} (PATCH) absent fields are simply absent; otherwise required fields must be there.
+ */
+public final class JsonInput {
+
+    private final JsonNode body;
+    private final boolean partial;
+    private final Map<String, List<String>> errors = new LinkedHashMap<>();
+
+    private JsonInput(JsonNode body, boolean partial) {
+        this.body = body;
+        this.partial = partial;
+    }
+
+    public static JsonInput of(JsonNode body, boolean partial) {
+        if (body == null || body.isNull() || body.isMissingNode()) {
+            body = new ObjectNode(null);
+        }
+        if (!body.isObject()) {
+            throw ApiException.badRequest("error.body_not_object");
+        }
+        return new JsonInput(body, partial);
+    }
+
+    public boolean has(String field) {
+        return body.has(field);
+    }
+
+    public void error(String field, String messageKey) {
+        errors.computeIfAbsent(field, k -> new ArrayList<>()).add(messageKey);
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    /** Throws the collected field errors as one 400. */
+    public void validate() {
+        if (!errors.isEmpty()) {
+            throw ApiException.fields(errors);
+        }
+    }
+
+    private boolean missing(String field, boolean required) {
+        JsonNode node = body.get(field);
+        if (node == null) {
+            if (required && !partial) {
+                error(field, "error.required");
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** A string; null or absent gives empty, a blank required value is an error. */
+    public Optional<String> string(String field, boolean required, int maxLength) {
+        if (missing(field, required)) {
+            return Optional.empty();
+        }
+        JsonNode node = body.get(field);
+        if (node.isNull()) {
+            if (required) {
+                error(field, "error.null");
+            }
+            return Optional.empty();
+        }
+        if (!node.isTextual() && !node.isNumber() && !node.isBoolean()) {
+            error(field, "error.invalid_type");
+            return Optional.empty();
+        }
+        String value = node.asText();
+        if (required && value.isBlank()) {
+            error(field, "error.blank");
+            return Optional.empty();
+        }
+        if (value.length() > maxLength) {
+            error(field, "error.too_long");
+            return Optional.empty();
+        }
+        return Optional.of(value);
+    }
+
+    public Optional<Boolean> bool(String field, boolean required) {
+        if (missing(field, required)) {
+            return Optional.empty();
+        }
+        JsonNode node = body.get(field);
+        if (node.isBoolean()) {
+            return Optional.of(node.asBoolean());
+        }
+        if (node.isTextual() && (node.asText().equalsIgnoreCase("true") || node.asText().equalsIgnoreCase("false"))) {
+            return Optional.of(Boolean.parseBoolean(node.asText()));
+        }
+        error(field, "error.invalid_type");
+        return Optional.empty();
+    }
+
+    /**
+     * A present key with null value; callers use it to clear optional numbers. Absent keys are
+     * {@code Optional.empty()} from the typed readers, so {@code isNull} tells "set to null" apart.
+     */
+    public boolean isNull(String field) {
+        return body.has(field) && body.get(field).isNull();
+    }
+
+    public Optional<Integer> integer(String field, boolean required, int min, int max) {
+        if (missing(field, required) || isNull(field)) {
+            if (required && isNull(field)) {
+                error(field, "error.null");
+            }
+            return Optional.empty();
+        }
+        JsonNode node = body.get(field);
+        try {
+            long value;
+            if (node.isIntegralNumber()) {
+                value = node.asLong();
+            } else if (node.isTextual()) {
+                value = Long.parseLong(node.asText().trim());
+            } else {
+                error(field, "error.invalid_type");
+                return Optional.empty();
+            }
+            if (value < min || value > max) {
+                error(field, "error.out_of_range");
+                return Optional.empty();
+            }
+            return Optional.of((int) value);
+        } catch (NumberFormatException e) {
+            error(field, "error.invalid_type");
+            return Optional.empty();
+        }
+    }
+
+    /** A decimal given as a number or a string, with at most {@code scale} decimals. */
+    public Optional<BigDecimal> decimal(String field, boolean required, BigDecimal min, BigDecimal max, int scale) {
+        if (missing(field, required) || isNull(field)) {
+            if (required && isNull(field)) {
+                error(field, "error.null");
+            }
+            return Optional.empty();
+        }
+        JsonNode node = body.get(field);
+        try {
+            BigDecimal value;
+            if (node.isNumber()) {
+                value = node.decimalValue();
+            } else if (node.isTextual()) {
+                value = new BigDecimal(node.asText().trim());
+            } else {
+                error(field, "error.invalid_type");
+                return Optional.empty();
+            }
+            if ((min != null && value.compareTo(min) < 0) || (max != null && value.compareTo(max) > 0)) {
+                error(field, "error.out_of_range");
+                return Optional.empty();
+            }
+            if (value.stripTrailingZeros().scale() > scale) {
+                error(field, "error.too_many_decimals");
+                return Optional.empty();
+            }
+            return Optional.of(value.setScale(scale, RoundingMode.UNNECESSARY));
+        } catch (NumberFormatException | ArithmeticException e) {
+            error(field, "error.invalid_type");
+            return Optional.empty();
+        }
+    }
+
+    public Optional<Double> number(String field, boolean required, double min, double max) {
+        if (missing(field, required) || isNull(field)) {
+            if (required && isNull(field)) {
+                error(field, "error.null");
+            }
+            return Optional.empty();
+        }
+        JsonNode node = body.get(field);
+        double value;
+        if (node.isNumber()) {
+            value = node.asDouble();
+        } else if (node.isTextual()) {
+            try {
+                value = Double.parseDouble(node.asText().trim());
+            } catch (NumberFormatException e) {
+                error(field, "error.invalid_type");
+                return Optional.empty();
+            }
+        } else {
+            error(field, "error.invalid_type");
+            return Optional.empty();
+        }
+        if (!Double.isFinite(value) || value < min || value > max) {
+            error(field, "error.out_of_range");
+            return Optional.empty();
+        }
+        return Optional.of(value);
+    }
+
+    public Optional<UUID> uuid(String field, boolean required) {
+        return string(field, required, 64).flatMap(s -> {
+            try {
+                return Optional.of(UUID.fromString(s));
+            } catch (IllegalArgumentException e) {
+                error(field, "error.invalid_id");
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** One of a fixed set of wire values; anything else is a 400 naming the field. */
+    public <E> Optional<E> choice(String field, boolean required, Function<String, E> parser) {
+        return string(field, required, 64).flatMap(s -> {
+            try {
+                return Optional.of(parser.apply(s));
+            } catch (IllegalArgumentException e) {
+                error(field, "error.invalid_choice");
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** A JSON object field, as is. */
+    public Optional<JsonNode> object(String field, boolean required) {
+        if (missing(field, required) || isNull(field)) {
+            return Optional.empty();
+        }
+        JsonNode node = body.get(field);
+        if (!node.isObject()) {
+            error(field, "error.invalid_type");
+            return Optional.empty();
+        }
+        return Optional.of(node);
+    }
+}

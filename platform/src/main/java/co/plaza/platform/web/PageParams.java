@@ -1,0 +1,75 @@
+package co.plaza.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** DRF page-number pagination: {@code ?page=} from 1, {@code ?page_size=} default 20 clamped to 100. */
+public record PageParams(int page, int pageSize) {
+
+    public static final int DEFAULT_SIZE = 20;
+    public static final int MAX_SIZE = 100;
+
+    public static PageParams from(HttpServletRequest request) {
+        int page = parse(request.getParameter("page"), 1, true);
+        int size = parse(request.getParameter("page_size"), DEFAULT_SIZE, false);
+        size = Math.max(1, Math.min(MAX_SIZE, size));
+        return new PageParams(page, size);
+    }
+
+    private static int parse(String raw, int fallback, boolean strict) {
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value < 1) {
+                if (strict) {
+                    throw invalidPage();
+                }
+                return fallback;
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            if (strict) {
+                throw invalidPage();
+            }
+            return fallback;
+        }
+    }
+
+    private static ApiException invalidPage() {
+        return ApiException.of(org.springframework.http.HttpStatus.NOT_FOUND, "error.invalid_page");
+    }
+
+    public int offset() {
+        return (page - 1) * pageSize;
+    }
+
+    /** The DRF envelope with absolute next/previous links; a page past the end is a 404. */
+    public Map<String, Object> envelope(long count, List<?> results, HttpServletRequest request) {
+        long lastPage = Math.max(1, (count + pageSize - 1) / pageSize);
+        if (page > lastPage) {
+            throw invalidPage();
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("count", count);
+        body.put("next", page < lastPage ? link(request, page + 1) : null);
+        body.put("previous", page > 1 ? link(request, page - 1) : null);
+        body.put("results", results);
+        return body;
+    }
+
+    private static String link(HttpServletRequest request, int target) {
+        ServletUriComponentsBuilder builder = ServletUriComponentsBuilder.fromRequest(request);
+        if (target == 1) {
+            builder.replaceQueryParam("page");
+        } else {
+            builder.replaceQueryParam("page", target);
+        }
+        return builder.build().toUriString();
+    }
+}

@@ -1,0 +1,24 @@
+package co.plaza.platform.web;
+
+import co.plaza.coreapi.common.LegacyIds;
+
+import java.util.UUID;
+
+/** A path id is a UUID or a legacy integer id, which resolves to the migrated object's deterministic UUID. */
+public final class PathIds {
+
+    private PathIds() {
+    }
+
+    /** @throws ApiException 404 for anything that is neither */
+    public static UUID resolve(String raw, String legacyTable) {
+        if (raw != null && raw.matches("\\d{1,18}")) {
+            return LegacyIds.of(legacyTable, Long.parseLong(raw));
+        }
+        try {
+            return UUID.fromString(raw);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ApiException.notFound();
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package co.plaza.projections.profiles;
+
+import co.plaza.coreapi.profile.ProfileDetails;
+import co.plaza.coreapi.profile.ProfileEvents.ProfileAnonymisedEvent;
+import co.plaza.coreapi.profile.ProfileEvents.ProfileCreatedEvent;
+import co.plaza.coreapi.profile.ProfileEvents.ProfileDeletedEvent;
+import co.plaza.coreapi.profile.ProfileEvents.ProfileUpdatedEvent;
+import co.plaza.coreapi.user.UserEvents.UserDeactivatedEvent;
+import co.plaza.coreapi.user.UserEvents.UserDeletedEvent;
+import co.plaza.coreapi.user.UserEvents.UserReactivatedEvent;
+import co.plaza.coreapi.user.UserEvents.UserRegisteredEvent;
+import co.plaza.platform.elasticsearch.TextFolding;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Specialist, businessman and consumer profiles. It also follows users' activity, because profiles of
+ * deactivated users are hidden (API.md, Profiles).
+ */
+@Component
+@ProcessingGroup("profiles-projection")
+public class ProfilesProjection {
+
+    /** The stored shape of {@link ProfileDetails}, with its kind tag, read back by the query side. */
+    public static final ObjectMapper DETAILS = co.plaza.platform.axon.AxonStoreConfiguration.eventObjectMapper();
+
+    private final JdbcTemplate jdbc;
+
+    public ProfilesProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ProfileCreatedEvent e, @SequenceNumber long version) {
+        jdbc.update("""
+                INSERT INTO profile_view (id, kind, legacy_id, user_id, details, search_text, created_at, updated_at, version)
+                VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+                ON CONFLICT (id) DO NOTHING""",
+                e.profileId(), e.kind().name(), e.legacyId(), e.userId(), json(e.details()), searchText(e.details()),
+                java.sql.Timestamp.from(e.createdAt()), java.sql.Timestamp.from(e.createdAt()), version);
+    }
+
+    @EventHandler
+    void on(ProfileUpdatedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
+        change(e.profileId(), e.details(), version, at);
+    }
+
+    @EventHandler
+    void on(ProfileAnonymisedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
+        change(e.profileId(), e.details(), version, at);
+    }
+
+    @EventHandler
+    void on(ProfileDeletedEvent e, @SequenceNumber long version) {
+        jdbc.update("UPDATE profile_view SET deleted = TRUE, version = ? WHERE id = ? AND version < ?",
+                version, e.profileId(), version);
+    }
+
+    @EventHandler
+    void on(UserRegisteredEvent e) {
+        active(e.userId(), e.active());
+    }
+
+    @EventHandler
+    void on(UserDeactivatedEvent e) {
+        active(e.userId(), false);
+    }
+
+    @EventHandler
+    void on(UserReactivatedEvent e) {
+        active(e.userId(), true);
+    }
+
+    @EventHandler
+    void on(UserDeletedEvent e) {
+        active(e.userId(), false);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("TRUNCATE profile_view, profile_user_state");
+    }
+
+    private void change(UUID profileId, ProfileDetails details, long version, Instant at) {
+        jdbc.update("""
+                UPDATE profile_view SET details = ?::jsonb, search_text = ?, updated_at = ?, version = ?
+                WHERE id = ? AND version < ?""",
+                json(details), searchText(details), java.sql.Timestamp.from(at), version, profileId, version);
+    }
+
+    private void active(UUID userId, boolean active) {
+        jdbc.update("""
+                INSERT INTO profile_user_state (user_id, active) VALUES (?, ?)
+                ON CONFLICT (user_id) DO UPDATE SET active = EXCLUDED.active""", userId, active);
+    }
+
+    /** API.md: profiles are searched in profession, description, city and company_name. */
+    static String searchText(ProfileDetails details) {
+        String text;
+        if (details instanceof ProfileDetails.Specialist s) {
+            text = String.join(" ", nz(s.profession()), nz(s.description()), nz(s.city()));
+        } else if (details instanceof ProfileDetails.Businessman b) {
+            text = String.join(" ", nz(b.companyName()), nz(b.city()));
+        } else if (details instanceof ProfileDetails.Consumer c) {
+            text = nz(c.city());
+        } else {
+            text = "";
+        }
+        return TextFolding.fold(text);
+    }
+
+    private static String json(ProfileDetails details) {
+        try {
+            return DETAILS.writerFor(ProfileDetails.class).writeValueAsString(details);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

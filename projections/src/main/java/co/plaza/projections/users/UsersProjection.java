@@ -1,0 +1,92 @@
+package co.plaza.projections.users;
+
+import co.plaza.coreapi.user.UserEvents.UserDeactivatedEvent;
+import co.plaza.coreapi.user.UserEvents.UserDeletedEvent;
+import co.plaza.coreapi.user.UserEvents.UserDetailsUpdatedEvent;
+import co.plaza.coreapi.user.UserEvents.UserPasswordChangedEvent;
+import co.plaza.coreapi.user.UserEvents.UserReactivatedEvent;
+import co.plaza.coreapi.user.UserEvents.UserRegisteredEvent;
+import co.plaza.coreapi.user.UserEvents.UserRoleChangedEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+
+/**
+ * Users as the API shows them. Every event moves {@code version} to its sequence number (the ETag), and a
+ * row only moves forward, so a replayed or redelivered event changes nothing. No password hash is kept here.
+ */
+@Component
+@ProcessingGroup("users-projection")
+public class UsersProjection {
+
+    private final JdbcTemplate jdbc;
+
+    public UsersProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(UserRegisteredEvent e, @SequenceNumber long version) {
+        jdbc.update("""
+                INSERT INTO user_view (id, legacy_id, username, email, phone_number, first_name, last_name, role,
+                    is_staff, is_active, date_joined, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO NOTHING""",
+                e.userId(), e.legacyId(), e.username(), e.email(), e.phoneNumber(), nz(e.firstName()), nz(e.lastName()),
+                e.role().wire(), e.staff(), e.active(), Timestamp.from(e.dateJoined()), version);
+    }
+
+    @EventHandler
+    void on(UserDetailsUpdatedEvent e, @SequenceNumber long version) {
+        jdbc.update("""
+                UPDATE user_view SET username = ?, email = ?, phone_number = ?, first_name = ?, last_name = ?, version = ?
+                WHERE id = ? AND version < ?""",
+                e.username(), e.email(), e.phoneNumber(), nz(e.firstName()), nz(e.lastName()), version, e.userId(), version);
+    }
+
+    @EventHandler
+    void on(UserRoleChangedEvent e, @SequenceNumber long version) {
+        jdbc.update("UPDATE user_view SET role = ?, version = ? WHERE id = ? AND version < ?",
+                e.role().wire(), version, e.userId(), version);
+    }
+
+    @EventHandler
+    void on(UserDeactivatedEvent e, @SequenceNumber long version) {
+        jdbc.update("UPDATE user_view SET is_active = FALSE, version = ? WHERE id = ? AND version < ?",
+                version, e.userId(), version);
+    }
+
+    @EventHandler
+    void on(UserReactivatedEvent e, @SequenceNumber long version) {
+        jdbc.update("UPDATE user_view SET is_active = TRUE, version = ? WHERE id = ? AND version < ?",
+                version, e.userId(), version);
+    }
+
+    /** Only the version moves: the ETag is the aggregate's version, whatever changed. */
+    @EventHandler
+    void on(UserPasswordChangedEvent e, @SequenceNumber long version) {
+        jdbc.update("UPDATE user_view SET version = ? WHERE id = ? AND version < ?", version, e.userId(), version);
+    }
+
+    @EventHandler
+    void on(UserDeletedEvent e, @SequenceNumber long version) {
+        jdbc.update("""
+                UPDATE user_view SET email = NULL, phone_number = NULL, first_name = '', last_name = '',
+                    profile_picture = NULL, is_active = FALSE, deleted = TRUE, version = ?
+                WHERE id = ? AND version < ?""", version, e.userId(), version);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("TRUNCATE user_view");
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}
