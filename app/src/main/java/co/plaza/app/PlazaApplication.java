@@ -28,7 +28,12 @@ public class PlazaApplication {
             System.setProperty("spring.datasource.password", endpoints.password());
         }
         System.setProperty("spring.elasticsearch.uris", endpoints.elasticsearchUrl());
-        SpringApplication.run(PlazaApplication.class, args);
+        try {
+            SpringApplication.run(PlazaApplication.class, args);
+        } catch (RuntimeException e) {
+            // the embedded services' threads would keep a failed platform alive; the shutdown hook stops them
+            System.exit(1);
+        }
     }
 
     static Path dataDir() {

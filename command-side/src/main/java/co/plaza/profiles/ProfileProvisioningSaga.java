@@ -7,6 +7,7 @@ import co.plaza.coreapi.user.UserEvents.UserDeletedEvent;
 import co.plaza.coreapi.user.UserEvents.UserRegisteredEvent;
 import co.plaza.coreapi.user.UserEvents.UserRoleChangedEvent;
 import co.plaza.platform.web.ApiException;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -33,9 +34,13 @@ public class ProfileProvisioningSaga {
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
+    @JsonProperty
     private UUID userId;
+    @JsonProperty
     private TreeSet<ProfileKind> pending = new TreeSet<>();
+    @JsonProperty
     private int failures;
+    @JsonProperty
     private String retryDeadline;
 
     @StartSaga

@@ -1,7 +1,5 @@
 package co.plaza.platform.axon;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -37,10 +35,6 @@ public class AxonStoreConfiguration {
         mapper.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         // old events must still load after a field is added or removed (upcasters do the rest)
         mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        // sagas keep their state in private fields
-        mapper.setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
-        mapper.setVisibility(PropertyAccessor.GETTER, JsonAutoDetect.Visibility.NONE);
-        mapper.setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE);
         return mapper;
     }
 
@@ -48,11 +42,11 @@ public class AxonStoreConfiguration {
         return JacksonSerializer.builder().objectMapper(eventObjectMapper()).build();
     }
 
-    /** Tokens, sagas and deadlines hold fields of abstract types: this one records their concrete types. */
+    /** Tokens, sagas and deadlines; sagas mark their persistent fields with {@code @JsonProperty}. */
     @Bean
     @Primary
     public Serializer serializer() {
-        return JacksonSerializer.builder().objectMapper(eventObjectMapper()).defaultTyping().build();
+        return jackson();
     }
 
     @Bean

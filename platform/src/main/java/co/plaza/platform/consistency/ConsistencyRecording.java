@@ -1,8 +1,9 @@
 package co.plaza.platform.consistency;
 
 import co.plaza.platform.web.RequestMetadata;
-import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -10,46 +11,45 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Remembers, per command, the last event it produced and stores it as the actor's marker in the same
- * transaction as the events. Commands without an actor (imports, anonymous acts) leave no marker.
+ * Stores, for a command with an actor, the last event it produced as the actor's marker. The event bus
+ * intercepts a command's events while it appends them, inside the command's transaction, so the marker
+ * commits with the events.
  */
 @Configuration
 public class ConsistencyRecording {
 
-    private static final String LAST_EVENT = "plaza.lastEventIdentifier";
-
     @Autowired
-    public void register(CommandBus commandBus, EventBus eventBus, ConsistencyMarkers markers,
+    public void register(EventBus eventBus, ConsistencyMarkers markers,
                          @Value("${axon.axonserver.enabled:false}") boolean axonServer) {
-        eventBus.registerDispatchInterceptor(messages -> (index, event) -> {
-            CurrentUnitOfWork.ifStarted(uow -> uow.root().resources().put(LAST_EVENT, event.getIdentifier()));
-            return event;
-        });
-        commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
-            Object actor = unitOfWork.getMessage().getMetaData().get(RequestMetadata.ACTOR_ID);
-            if (actor != null && unitOfWork.isRoot()) {
-                UUID actorId = UUID.fromString(actor.toString());
-                unitOfWork.onPrepareCommit(u -> {
-                    String eventId = (String) u.resources().get(LAST_EVENT);
-                    if (eventId != null) {
-                        markers.recordEvent(actorId, eventId);
-                    }
-                });
-                if (axonServer) {
-                    unitOfWork.afterCommit(u -> recordHead(u, actorId, markers, (EventStore) eventBus));
-                }
-            }
-            return chain.proceed();
+        eventBus.registerDispatchInterceptor(messages -> {
+            record(messages, markers, axonServer ? (EventStore) eventBus : null);
+            return (index, event) -> event;
         });
     }
 
-    private static void recordHead(UnitOfWork<?> uow, UUID actor, ConsistencyMarkers markers, EventStore store) {
-        String eventId = (String) uow.resources().get(LAST_EVENT);
-        if (eventId != null) {
-            store.createHeadToken().position().ifPresent(p -> markers.recordPosition(actor, eventId, p));
+    private static void record(List<? extends EventMessage<?>> events, ConsistencyMarkers markers, EventStore axonServer) {
+        if (events.isEmpty() || !CurrentUnitOfWork.isStarted()) {
+            return;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        if (!(root.getMessage() instanceof CommandMessage<?>)) {
+            return;
+        }
+        EventMessage<?> last = events.get(events.size() - 1);
+        Object actor = last.getMetaData().get(RequestMetadata.ACTOR_ID);
+        if (actor == null) {
+            return;
+        }
+        UUID actorId = UUID.fromString(actor.toString());
+        markers.recordEvent(actorId, last.getIdentifier());
+        if (axonServer != null) {
+            // Axon Server has no event table to look the event up in: keep the head position once committed
+            root.afterCommit(u -> axonServer.createHeadToken().position()
+                    .ifPresent(p -> markers.recordPosition(actorId, last.getIdentifier(), p)));
         }
     }
 }

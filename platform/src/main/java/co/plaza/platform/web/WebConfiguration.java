@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -39,9 +40,9 @@ public class WebConfiguration {
         return bean;
     }
 
-    /** Correlation id from {@code X-Correlation-Id} (else new), echoed on the response and put in the logs. */
+    /** Correlation id and locale for the whole request. Correlation id from {@code X-Correlation-Id} (else new), echoed on the response and put in the logs. */
     @Bean
-    public FilterRegistrationBean<OncePerRequestFilter> correlationFilter() {
+    public FilterRegistrationBean<OncePerRequestFilter> correlationFilter(LocaleResolver locales) {
         FilterRegistrationBean<OncePerRequestFilter> bean = new FilterRegistrationBean<>(new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
@@ -51,10 +52,13 @@ public class WebConfiguration {
                 request.setAttribute(CORRELATION_ATTRIBUTE, id);
                 response.setHeader(CORRELATION_HEADER, id);
                 MDC.put("correlation_id", id);
+                // errors written before the DispatcherServlet (security's 401/403) speak the client's language too
+                LocaleContextHolder.setLocale(locales.resolveLocale(request));
                 try {
                     chain.doFilter(request, response);
                 } finally {
                     MDC.remove("correlation_id");
+                    LocaleContextHolder.resetLocaleContext();
                 }
             }
         });

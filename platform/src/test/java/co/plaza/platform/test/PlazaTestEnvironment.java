@@ -1,0 +1,61 @@
+package co.plaza.platform.test;
+
+import co.plaza.devservices.DevServices;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Points a test context at the build's one PostgreSQL and Elasticsearch (DATABASE_URL / ELASTICSEARCH_URL, or
+ * embedded ones started once per JVM), in a database and index prefix of this JVM's own, so the modules'
+ * test runs never see each other's data.
+ */
+public class PlazaTestEnvironment implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static Map<String, Object> properties;
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("plazaTest", properties()));
+    }
+
+    public static synchronized Map<String, Object> properties() {
+        if (properties == null) {
+            DevServices.Endpoints endpoints = DevServices.ensureForTests();
+            String suffix = UUID.randomUUID().toString().substring(0, 8);
+            String database = "plaza_test_" + suffix;
+            try (Connection c = DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.username(), endpoints.password());
+                 Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + database);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot create the test database", e);
+            }
+            Map<String, Object> p = new HashMap<>();
+            p.put("spring.datasource.url", endpoints.jdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1"));
+            p.put("spring.datasource.username", endpoints.username());
+            p.put("spring.datasource.password", endpoints.password() == null ? "" : endpoints.password());
+            p.put("spring.elasticsearch.uris", endpoints.elasticsearchUrl());
+            p.put("plaza.elasticsearch.index-prefix", "t" + suffix + "_");
+            p.put("plaza.jwt.secret", "plaza-tests-" + UUID.randomUUID());
+            try {
+                p.put("plaza.data-dir", Files.createTempDirectory("plaza-test-data").toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            p.put("axon.axonserver.enabled", "false");
+            properties = p;
+        }
+        return properties;
+    }
+}
