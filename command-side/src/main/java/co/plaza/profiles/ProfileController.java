@@ -64,7 +64,7 @@ public class ProfileController {
         if (!caller.mayChange(userId)) {
             throw ApiException.forbidden();
         }
-        UUID profileId = ProfileIds.forUser(userId, kind);
+        UUID profileId = UUID.randomUUID();
         commands.sendAndWait(new CreateProfileCommand(profileId, userId, null, details, null), RequestMetadata.current());
         return respond(HttpStatus.CREATED, kind, profileId, response);
     }

@@ -72,11 +72,15 @@ public class ProfileProvisioningSaga {
         provision(commands, deadlines);
     }
 
+    /**
+     * Each attempt proposes a new profile id: the user's slot for the kind, not the id, makes the profile
+     * unique, so an attempt that succeeded unseen (a timeout) is answered "exists" on retry, and counts as done.
+     */
     private void provision(CommandGateway commands, DeadlineManager deadlines) {
         boolean failed = false;
         for (ProfileKind kind : new TreeSet<>(pending)) {
             try {
-                commands.sendAndWait(new CreateProfileCommand(ProfileIds.forUser(userId, kind), userId, null,
+                commands.sendAndWait(new CreateProfileCommand(UUID.randomUUID(), userId, null,
                         ProfileDetails.empty(kind), null), 30, TimeUnit.SECONDS);
                 pending.remove(kind);
             } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package co.plaza.platform.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
@@ -96,7 +97,8 @@ public class SearchWriter {
             return;
         }
         try {
-            BulkResponse response = client.bulk(BulkRequest.of(b -> b.operations(operations)));
+            // wait_for: when the batch's token moves on, the documents are searchable, so read-your-writes holds for search too
+            BulkResponse response = client.bulk(BulkRequest.of(b -> b.operations(operations).refresh(Refresh.WaitFor)));
             if (response.errors()) {
                 for (BulkResponseItem item : response.items()) {
                     // an equal or newer version is already there: this write is a replayed or retried one

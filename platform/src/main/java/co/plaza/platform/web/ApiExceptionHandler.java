@@ -136,6 +136,10 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
+        if (co.plaza.platform.axon.Races.isConcurrencyConflict(e)) {
+            // another request changed or created the same aggregate first
+            return render(ApiException.conflict("error.conflict"));
+        }
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
                 .body(Map.of("detail", message("error.internal")));
@@ -155,6 +159,9 @@ public class ApiExceptionHandler {
                 return render(ApiException.notFound());
             }
             cause = cause.getCause();
+        }
+        if (co.plaza.platform.axon.Races.isConcurrencyConflict(e)) {
+            return render(ApiException.conflict("error.conflict"));
         }
         log.error("Command or query failed", e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Map.of("detail", message("error.internal")));

@@ -28,7 +28,7 @@ public class UsersSearchProjection {
     public static final String INDEX = "users";
     public static final int INDEX_VERSION = 1;
     public static final String MAPPING = """
-            {"settings": {"number_of_shards": 1, "number_of_replicas": 0},
+            {"settings": {"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "100ms"},
              "mappings": {"dynamic": "strict", "properties": {
                "id": {"type": "keyword"},
                "username": {"type": "keyword"},

@@ -1,0 +1,81 @@
+package co.plaza.app.api;
+
+import co.plaza.platform.test.HttpApi.Response;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import static co.plaza.platform.test.HttpApi.body;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PasswordResetApiTest extends ApiTest {
+
+    @Test
+    void aCodeBySmsResetsThePasswordOnceAndRevokesSessions() {
+        String name = unique("forgot");
+        JsonNode user = register(name, "consumer");
+        String e164 = user.path("phone_number").asText();
+        String refresh = api.post("/api/auth/login/", body("username", name, "password", PASSWORD), null).text("refresh");
+
+        Response asked = api.post("/api/auth/password-reset/request/", body("phone_number", e164.substring(3, 6) + " " + e164.substring(6, 9) + " " + e164.substring(9)), null);
+        assertThat(asked.status()).isEqualTo(200);
+        await(() -> !TWILIO.messagesTo(e164).isEmpty(), "the SMS reached Twilio");
+        String code = TWILIO.lastCodeTo(e164);
+
+        Response weak = api.post("/api/auth/password-reset/verify/", body("phone_number", e164, "code", code,
+                "new_password", "password"), null);
+        assertThat(weak.status()).isEqualTo(400);
+        assertThat(weak.json().has("new_password")).isTrue();
+
+        Response ok = api.post("/api/auth/password-reset/verify/", body("phone_number", e164, "code", code,
+                "new_password", "Nueva-Clave-2026"), null);
+        assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
+        assertThat(login(name, "Nueva-Clave-2026")).isNotBlank();
+        assertThat(api.post("/api/auth/token/refresh/", body("refresh", refresh), null).status()).isEqualTo(401);
+        assertThat(api.post("/api/auth/password-reset/verify/", body("phone_number", e164, "code", code,
+                "new_password", "Otra-Clave-2027"), null).status()).as("single use").isEqualTo(400);
+    }
+
+    @Test
+    void fiveWrongCodesVoidTheCode() {
+        JsonNode user = register(unique("guesser"), "consumer");
+        String e164 = user.path("phone_number").asText();
+        api.post("/api/auth/password-reset/request/", body("phone_number", e164), null);
+        await(() -> !TWILIO.messagesTo(e164).isEmpty(), "SMS sent");
+        String code = TWILIO.lastCodeTo(e164);
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.post("/api/auth/password-reset/verify/", body("phone_number", e164, "code", wrong,
+                    "new_password", "Nueva-Clave-2026"), null).status()).isEqualTo(400);
+        }
+        Response spent = api.post("/api/auth/password-reset/verify/", body("phone_number", e164, "code", code,
+                "new_password", "Nueva-Clave-2026"), null);
+        assertThat(spent.status()).isEqualTo(429);
+        assertThat(spent.header("Retry-After")).isPresent();
+    }
+
+    @Test
+    void unknownNumbersGetTheSameAnswerAndNoSms() {
+        String unknown = "+57" + phone();
+        Response a = api.post("/api/auth/password-reset/request/", body("phone_number", unknown), null);
+        JsonNode user = register(unique("known"), "consumer");
+        Response b = api.post("/api/auth/password-reset/request/", body("phone_number", user.path("phone_number").asText()), null);
+        assertThat(a.status()).isEqualTo(b.status()).isEqualTo(200);
+        assertThat(a.raw()).isEqualTo(b.raw());
+        await(() -> !TWILIO.messagesTo(user.path("phone_number").asText()).isEmpty(), "SMS to the known number");
+        assertThat(TWILIO.messagesTo(unknown)).isEmpty();
+        assertThat(api.post("/api/auth/password-reset/verify/", body("phone_number", unknown, "code", "123456",
+                "new_password", "Nueva-Clave-2026"), null).status()).isEqualTo(400);
+    }
+
+    @Test
+    void atMostThreeSmsPerNumberPerHour() throws InterruptedException {
+        JsonNode user = register(unique("pumped"), "consumer");
+        String e164 = user.path("phone_number").asText();
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.post("/api/auth/password-reset/request/", body("phone_number", e164), null).status()).isEqualTo(200);
+        }
+        await(() -> TWILIO.messagesTo(e164).size() >= 3, "three SMS");
+        Thread.sleep(500); // the SMS leave in the background: give a fourth one the chance to show up
+        assertThat(TWILIO.messagesTo(e164)).hasSize(3);
+    }
+}
