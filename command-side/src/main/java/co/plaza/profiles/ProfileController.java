@@ -8,6 +8,7 @@ import co.plaza.coreapi.profile.ProfileKind;
 import co.plaza.coreapi.profile.ProfileQueries.FindProfileQuery;
 import co.plaza.coreapi.profile.ProfileQueries.ProfileView;
 import co.plaza.coreapi.profile.ProfileRepresentation;
+import co.plaza.platform.consistency.ConsistentQueries;
 import co.plaza.platform.consistency.ConsistentReads;
 import co.plaza.platform.security.CurrentUser;
 import co.plaza.platform.web.ApiException;
@@ -19,7 +20,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -39,10 +39,10 @@ import java.util.UUID;
 public class ProfileController {
 
     private final CommandGateway commands;
-    private final QueryGateway queries;
+    private final ConsistentQueries queries;
     private final ConsistentReads reads;
 
-    public ProfileController(CommandGateway commands, QueryGateway queries, ConsistentReads reads) {
+    public ProfileController(CommandGateway commands, ConsistentQueries queries, ConsistentReads reads) {
         this.commands = commands;
         this.queries = queries;
         this.reads = reads;
@@ -128,7 +128,8 @@ public class ProfileController {
     }
 
     private ProfileView find(ProfileKind kind, UUID profileId) {
-        return queries.query(new FindProfileQuery(kind, profileId), ResponseTypes.optionalInstanceOf(ProfileView.class))
-                .join().orElseThrow(ApiException::notFound);
+        UUID reader = CurrentUser.required().id();
+        return queries.afterWriteOf(reader, new FindProfileQuery(kind, profileId),
+                ResponseTypes.optionalInstanceOf(ProfileView.class)).orElseThrow(ApiException::notFound);
     }
 }

@@ -66,7 +66,7 @@ public class ProfileProvisioningSaga {
         cancelRetry(deadlines);
     }
 
-    @DeadlineHandler(deadlineName = RETRY)
+    @DeadlineHandler(deadlineName = RETRY, payloadType = Void.class)
     public void retry(CommandGateway commands, DeadlineManager deadlines) {
         retryDeadline = null;
         provision(commands, deadlines);
@@ -101,7 +101,7 @@ public class ProfileProvisioningSaga {
     }
 
     static Duration backoff(int failures) {
-        long seconds = FIRST_BACKOFF.toSeconds() << Math.min(failures - 1, 20);
+        long seconds = FIRST_BACKOFF.toSeconds() << Math.min(Math.max(failures, 1) - 1, 20);
         return Duration.ofSeconds(Math.min(seconds, MAX_BACKOFF.toSeconds()));
     }
 

@@ -3,13 +3,13 @@ package co.plaza.identity.auth;
 import co.plaza.coreapi.user.UserQueries.FindUserQuery;
 import co.plaza.coreapi.user.UserQueries.UserView;
 import co.plaza.coreapi.user.UserRepresentation;
+import co.plaza.platform.consistency.ConsistentQueries;
 import co.plaza.platform.consistency.ConsistentReads;
 import co.plaza.platform.security.CurrentUser;
 import co.plaza.platform.web.ApiException;
 import co.plaza.platform.web.Versions;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -25,17 +25,17 @@ import java.util.UUID;
 @Component
 public class IdentityViews {
 
-    private final QueryGateway queries;
+    private final ConsistentQueries queries;
     private final ConsistentReads reads;
 
-    public IdentityViews(QueryGateway queries, ConsistentReads reads) {
+    public IdentityViews(ConsistentQueries queries, ConsistentReads reads) {
         this.queries = queries;
         this.reads = reads;
     }
 
     public Optional<UserView> userAfterWriteBy(UUID actor, UUID userId, HttpServletResponse response) {
         reads.awaitWriteOf(actor, response);
-        return queries.query(new FindUserQuery(userId), ResponseTypes.optionalInstanceOf(UserView.class)).join();
+        return queries.afterWriteOf(actor, new FindUserQuery(userId), ResponseTypes.optionalInstanceOf(UserView.class));
     }
 
     /** The user as {@code viewer} may see it, with its ETag. */

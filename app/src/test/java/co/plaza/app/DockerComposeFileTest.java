@@ -1,0 +1,220 @@
+package co.plaza.app;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Docker cannot run in the build, so the production shape (docker-compose.yml, deploy/) is checked statically. */
+class DockerComposeFileTest {
+
+    private static final List<String> APPS = List.of("command-side", "query-side");
+
+    private static Path root;
+    private static Map<String, Object> services;
+
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    static void load() throws IOException {
+        root = repositoryRoot();
+        try (Reader reader = Files.newBufferedReader(root.resolve("docker-compose.yml"))) {
+            Map<String, Object> compose = new Yaml().load(reader);
+            services = (Map<String, Object>) compose.get("services");
+        }
+        assertThat(services).as("services of docker-compose.yml").isNotNull();
+    }
+
+    private static Path repositoryRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve("docker-compose.yml")) && Files.exists(dir.resolve("mvnw"))) {
+                return dir;
+            }
+        }
+        throw new AssertionError("docker-compose.yml not found above " + Path.of("").toAbsolutePath());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> service(String name) {
+        assertThat(services).containsKey(name);
+        return (Map<String, Object>) services.get(name);
+    }
+
+    /** {@code environment:} as a map, whether written as a map or as a list of KEY=VALUE. */
+    private static Map<String, String> environment(String name) {
+        Object env = service(name).get("environment");
+        Map<String, String> out = new LinkedHashMap<>();
+        if (env instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> out.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
+        } else if (env instanceof List<?> list) {
+            for (Object item : list) {
+                String[] kv = String.valueOf(item).split("=", 2);
+                out.put(kv[0], kv.length > 1 ? kv[1] : null);
+            }
+        }
+        return out;
+    }
+
+    /** {@code depends_on:} as names, whether written as a list or as a map with conditions. */
+    private static List<String> dependencies(String name) {
+        Object deps = service(name).get("depends_on");
+        if (deps instanceof Map<?, ?> map) {
+            return map.keySet().stream().map(String::valueOf).toList();
+        }
+        if (deps instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        return List.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        assertThat(value).isInstanceOf(Map.class);
+        return (Map<String, Object>) value;
+    }
+
+    @Test
+    void declaresEveryService() {
+        assertThat(services).containsKeys("axonserver", "postgres", "elasticsearch", "command-side", "query-side", "gateway");
+        assertThat(String.valueOf(service("axonserver").get("image"))).startsWith("axoniq/axonserver:");
+        assertThat(String.valueOf(service("postgres").get("image"))).isEqualTo("postgres:16");
+        assertThat(String.valueOf(service("elasticsearch").get("image")))
+                .startsWith("docker.elastic.co/elasticsearch/elasticsearch:8.19.");
+        assertThat(String.valueOf(service("gateway").get("image"))).startsWith("nginx:1.27");
+    }
+
+    @Test
+    void infrastructureIsConfiguredForASingleDeveloperNode() {
+        assertThat(service("axonserver").get("ports").toString()).contains("8024:8024", "8124:8124");
+        assertThat(environment("axonserver")).containsEntry("AXONIQ_AXONSERVER_DEVMODE_ENABLED", "true");
+        assertThat(environment("postgres")).containsEntry("POSTGRES_DB", "plaza");
+        Map<String, String> es = environment("elasticsearch");
+        assertThat(es).containsEntry("discovery.type", "single-node")
+                .containsEntry("xpack.security.enabled", "false")
+                .containsEntry("cluster.routing.allocation.disk.threshold_enabled", "false");
+        for (String name : List.of("axonserver", "postgres", "elasticsearch")) {
+            assertThat(service(name)).as(name).containsKey("healthcheck");
+        }
+    }
+
+    @Test
+    void theApplicationsDependOnTheInfrastructure() {
+        for (String app : APPS) {
+            assertThat(dependencies(app)).as(app).contains("postgres", "elasticsearch", "axonserver");
+            Object deps = service(app).get("depends_on");
+            if (deps instanceof Map<?, ?> conditions) {
+                conditions.values().forEach(c -> assertThat(map(c)).as(app).containsEntry("condition", "service_healthy"));
+            }
+        }
+        assertThat(dependencies("gateway")).contains("command-side", "query-side");
+    }
+
+    @Test
+    void theApplicationsGetTheEnvironmentContract() {
+        Map<String, String> command = environment("command-side");
+        Map<String, String> query = environment("query-side");
+        for (Map<String, String> env : List.of(command, query)) {
+            assertThat(env).containsEntry("DATABASE_URL", "jdbc:postgresql://postgres:5432/plaza")
+                    .containsEntry("ELASTICSEARCH_URL", "http://elasticsearch:9200")
+                    .containsEntry("AXON_AXONSERVER_SERVERS", "axonserver:8124")
+                    .containsEntry("AXONIQ_UPDATE_CHECKER_DISABLED", "true")
+                    .containsKeys("DATABASE_USER", "DATABASE_PASSWORD", "PLAZA_JWT_SECRET");
+            assertThat(env.get("PLAZA_JWT_SECRET")).isNotBlank();
+        }
+        // tokens signed by the command side must verify on the query side
+        assertThat(command.get("PLAZA_JWT_SECRET")).isEqualTo(query.get("PLAZA_JWT_SECRET"));
+        Matcher secretDefault = Pattern.compile("\\$\\{PLAZA_JWT_SECRET:-(.+)}").matcher(command.get("PLAZA_JWT_SECRET"));
+        if (secretDefault.matches()) {
+            assertThat(secretDefault.group(1).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .as("the default secret must be usable as a 256-bit HMAC key").hasSizeGreaterThanOrEqualTo(32);
+        }
+    }
+
+    @Test
+    void theApplicationsAreBuiltFromTheRepositoryWithTheirMainClass() throws IOException {
+        String dockerfile = Files.readString(root.resolve("deploy/Dockerfile"));
+        assertThat(dockerfile).contains("ARG MODULE", "ARG MAIN_CLASS", "mvnw");
+        Map<String, String> mainClasses = Map.of("command-side", "plaza.commandapp.CommandSideApplication",
+                "query-side", "plaza.queryapp.QuerySideApplication");
+        for (String app : APPS) {
+            Map<String, Object> build = map(service(app).get("build"));
+            assertThat(build).containsEntry("context", ".").containsEntry("dockerfile", "deploy/Dockerfile");
+            Map<String, Object> args = map(build.get("args"));
+            assertThat(args).containsEntry("MODULE", app).containsEntry("MAIN_CLASS", mainClasses.get(app));
+            Path source = root.resolve(app).resolve("src/main/java")
+                    .resolve(mainClasses.get(app).replace('.', '/') + ".java");
+            assertThat(source).as("main class of " + app).exists();
+            Map<String, Object> health = map(service(app).get("healthcheck"));
+            assertThat(health.get("test").toString()).contains("/health/");
+        }
+    }
+
+    @Test
+    void theGatewayPublishes8080WithTheNginxConfiguration() {
+        Map<String, Object> gateway = service("gateway");
+        List<String> ports = new ArrayList<>();
+        ((List<?>) gateway.get("ports")).forEach(p -> ports.add(String.valueOf(p)));
+        assertThat(ports).anySatisfy(p -> assertThat(p).matches("(\\d+\\.\\d+\\.\\d+\\.\\d+:)?8080:8080(/tcp)?"));
+        assertThat(gateway.get("volumes").toString()).contains("./deploy/nginx.conf:/etc/nginx/nginx.conf");
+    }
+
+    @Test
+    void nginxRoutesByRequestMethod() throws IOException {
+        String conf = Files.readString(root.resolve("deploy/nginx.conf")).replaceAll("(?m)#.*$", "");
+        Map<String, String> upstreams = new LinkedHashMap<>();
+        Matcher upstream = Pattern.compile("upstream\\s+(\\w+)\\s*\\{[^}]*?server\\s+([\\w.-]+:\\d+)").matcher(conf);
+        while (upstream.find()) {
+            upstreams.put(upstream.group(1), upstream.group(2));
+        }
+        String querySide = key(upstreams, "query-side:8080");
+        String commandSide = key(upstreams, "command-side:8080");
+
+        Matcher map = Pattern.compile("map\\s+\\$request_method\\s+\\$upstream\\s*\\{([^}]*)}").matcher(conf);
+        assertThat(map.find()).as("map $request_method $upstream").isTrue();
+        Map<String, String> byMethod = new LinkedHashMap<>();
+        for (String line : map.group(1).split(";")) {
+            String[] parts = line.trim().split("\\s+");
+            if (parts.length == 2) {
+                byMethod.put(parts[0], parts[1]);
+            }
+        }
+        assertThat(byMethod).containsEntry("GET", querySide).containsEntry("HEAD", querySide);
+        assertThat(byMethod.getOrDefault("POST", byMethod.get("default"))).isEqualTo(commandSide);
+        for (String write : List.of("PUT", "PATCH", "DELETE")) {
+            assertThat(byMethod.getOrDefault(write, byMethod.get("default"))).as(write).isEqualTo(commandSide);
+        }
+        assertThat(conf).containsPattern("listen\\s+8080\\s*;")
+                .containsPattern("location\\s+/\\s*\\{[^}]*proxy_pass\\s+http://\\$upstream\\s*;");
+    }
+
+    @Test
+    void nginxSendsHealthAndWebSocketsToTheQuerySide() throws IOException {
+        String conf = Files.readString(root.resolve("deploy/nginx.conf")).replaceAll("(?m)#.*$", "");
+        Matcher health = Pattern.compile("location\\s+(=\\s*)?/health/?\\s*\\{([^}]*)}").matcher(conf);
+        assertThat(health.find()).as("location for /health/").isTrue();
+        assertThat(health.group(2)).containsPattern("proxy_pass\\s+http://query_side\\s*;");
+        Matcher ws = Pattern.compile("location\\s+/ws/\\s*\\{([^}]*)}").matcher(conf);
+        assertThat(ws.find()).as("location /ws/").isTrue();
+        assertThat(ws.group(1)).containsPattern("proxy_pass\\s+http://query_side\\s*;")
+                .containsPattern("proxy_set_header\\s+Upgrade\\s+\\$http_upgrade\\s*;")
+                .containsPattern("proxy_set_header\\s+Connection\\s+\\$connection_upgrade\\s*;");
+        assertThat(conf).containsPattern("proxy_http_version\\s+1\\.1\\s*;")
+                .containsPattern("map\\s+\\$http_upgrade\\s+\\$connection_upgrade");
+    }
+
+    private static String key(Map<String, String> upstreams, String server) {
+        return upstreams.entrySet().stream().filter(e -> e.getValue().equals(server)).map(Map.Entry::getKey)
+                .findFirst().orElseThrow(() -> new AssertionError("no upstream for " + server + " in " + upstreams));
+    }
+}

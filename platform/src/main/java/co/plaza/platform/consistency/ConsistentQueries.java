@@ -1,0 +1,45 @@
+package co.plaza.platform.consistency;
+
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.responsetypes.ResponseType;
+import org.axonframework.queryhandling.GenericQueryMessage;
+import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.UUID;
+
+/**
+ * Queries that must see an actor's last write. The query carries the actor, and the query side, where the
+ * projections run, waits (bounded) before answering; so a command-side deployable answers a write with the
+ * object as the read side shows it even when the read side runs elsewhere.
+ */
+@Configuration
+public class ConsistentQueries {
+
+    static final String AWAIT_ACTOR = "await_actor";
+
+    private final QueryGateway queries;
+
+    public ConsistentQueries(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    public <R> R afterWriteOf(UUID actor, Object query, ResponseType<R> responseType) {
+        org.axonframework.queryhandling.QueryMessage<?, R> message = new GenericQueryMessage<>(query, responseType)
+                .andMetaData(MetaData.with(AWAIT_ACTOR, actor.toString()));
+        return queries.query(message, responseType).join();
+    }
+
+    @Autowired
+    public void register(QueryBus queryBus, ConsistencyGate gate) {
+        queryBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+            Object actor = unitOfWork.getMessage().getMetaData().get(AWAIT_ACTOR);
+            if (actor != null) {
+                gate.awaitCaller(UUID.fromString(actor.toString()));
+            }
+            return chain.proceed();
+        });
+    }
+}
