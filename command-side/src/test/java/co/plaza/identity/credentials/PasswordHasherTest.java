@@ -232,36 +232,6 @@ class PasswordHasherTest {
     }
 
     @Test
-    void missingAccountsAndUnusablePasswordsCostAboutAsMuchAsARealCheck() {
-        String stored = hasher.hash("real password");
-        List<Supplier<?>> paths = List.of(
-                () -> hasher.verify("wrong password", stored),
-                () -> {
-                    hasher.burnTime("wrong password");
-                    return null;
-                },
-                () -> hasher.verify("wrong password", "!0PSKKJoFSqNd0unI7BUe3n9bumuMXDwJhiLpM9AO"),
-                () -> hasher.verify("wrong password", null));
-        // Interleaved after a warm-up so JIT and GC noise hits every path alike.
-        long[][] samples = new long[paths.size()][7];
-        for (int round = -2; round < 7; round++) {
-            for (int path = 0; path < paths.size(); path++) {
-                long start = System.nanoTime();
-                paths.get(path).get();
-                if (round >= 0) {
-                    samples[path][round] = System.nanoTime() - start;
-                }
-            }
-        }
-        long verify = median(samples[0]);
-
-        // Loose bounds: CI machines are noisy, and a skipped Argon2 run would be ~1000x faster.
-        for (int path = 1; path < paths.size(); path++) {
-            assertThat(median(samples[path])).as("path %d vs verify", path).isBetween(verify / 4, verify * 4);
-        }
-    }
-
-    @Test
     void burnTimeAcceptsAnything() {
         assertThatNoException().isThrownBy(() -> {
             hasher.burnTime(null);
@@ -270,11 +240,6 @@ class PasswordHasherTest {
         });
     }
 
-    private static long median(long[] samples) {
-        long[] sorted = samples.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
 
     private static String djangoPbkdf2(String password, String salt, int iterations) {
         PKCS5S2ParametersGenerator generator = new PKCS5S2ParametersGenerator(new SHA256Digest());
