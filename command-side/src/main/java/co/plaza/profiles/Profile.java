@@ -10,7 +10,9 @@ import co.plaza.coreapi.profile.ProfileEvents.ProfileDeletedEvent;
 import co.plaza.coreapi.profile.ProfileEvents.ProfileUpdatedEvent;
 import co.plaza.coreapi.profile.ProfileKind;
 import co.plaza.platform.web.ApiException;
+import co.plaza.platform.axon.AggregateLoading;
 import co.plaza.platform.web.RequestMetadata;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -23,7 +25,10 @@ import java.util.UUID;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A specialist, businessman or consumer profile of one user; the kind never changes. */
-@Aggregate
+// fields are the snapshot's content
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@Aggregate(cache = AggregateLoading.CACHE, snapshotTriggerDefinition = AggregateLoading.SNAPSHOTS)
 public class Profile {
 
     @AggregateIdentifier

@@ -12,7 +12,9 @@ import co.plaza.coreapi.user.UserEvents.UserReactivatedEvent;
 import co.plaza.coreapi.user.UserEvents.UserRegisteredEvent;
 import co.plaza.coreapi.user.UserEvents.UserRoleChangedEvent;
 import co.plaza.platform.web.ApiException;
+import co.plaza.platform.axon.AggregateLoading;
 import co.plaza.platform.web.RequestMetadata;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -28,7 +30,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A Plaza account. Uniqueness of username, email and phone is not its business: {@link UserCommandHandler}
  * claims the {@link Reservation}s in the same unit of work. A deleted user stays, anonymised, for audit.
  */
-@Aggregate
+// fields are the snapshot's content
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@Aggregate(cache = AggregateLoading.CACHE, snapshotTriggerDefinition = AggregateLoading.SNAPSHOTS)
 public class User {
 
     @AggregateIdentifier
