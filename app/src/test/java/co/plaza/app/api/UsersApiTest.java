@@ -191,5 +191,13 @@ class UsersApiTest extends ApiTest {
         Response strong = api.get("/api/auth/users/?search=" + name, token, "X-Consistency", "strong");
         assertThat(strong.json().path("count").asLong()).isEqualTo(1);
         assertThat(strong.header("X-Consistency-Stale")).isEmpty();
+
+        // a write that asks for eventual consistency answers without waiting for the read side
+        String id = strong.json().path("results").get(0).path("id").asText();
+        Response patched = api.patch("/api/auth/users/" + id + "/", body("first_name", "Pronto"), token,
+                "X-Consistency", "eventual");
+        assertThat(patched.status()).isEqualTo(200);
+        await(() -> api.get("/api/auth/users/" + id + "/", token).json().path("first_name").asText().equals("Pronto"),
+                "the change reaches the read side");
     }
 }

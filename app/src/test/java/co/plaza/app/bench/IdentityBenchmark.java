@@ -51,6 +51,8 @@ public final class IdentityBenchmark {
 
         Stats api1 = run(clients.subList(0, 1), 0, PHASE_MILLIS);
         Stats api8 = run(clients.subList(0, 8), 0, PHASE_MILLIS);
+        Stats eventual1 = run(clients.subList(0, 1), 0, PHASE_MILLIS, "X-Consistency", "eventual");
+        Stats eventual8 = run(clients.subList(0, 8), 0, PHASE_MILLIS, "X-Consistency", "eventual");
         Stats jdbc1 = rawJdbc(jdbcUrl, user, password, 1);
         Stats jdbc8 = rawJdbc(jdbcUrl, user, password, 8);
 
@@ -68,6 +70,8 @@ public final class IdentityBenchmark {
         System.out.println("|---|---|---|---|---|---|---|---|");
         row("profile update (PATCH, read-your-writes)", 1, api1, jdbc1, "ratio >= 0.5");
         row("profile update (PATCH, read-your-writes)", 8, api8, jdbc8, "ratio >= 0.5");
+        row("profile update (PATCH, X-Consistency: eventual)", 1, eventual1, jdbc1, "ratio >= 0.5");
+        row("profile update (PATCH, X-Consistency: eventual)", 8, eventual8, jdbc8, "ratio >= 0.5");
         System.out.printf("| raw JDBC insert+commit, same row shape | 1 | %.0f | %.2f | %.2f | | | |%n", jdbc1.perSecond, jdbc1.p50Ms, jdbc1.p99Ms);
         System.out.printf("| raw JDBC insert+commit, same row shape | 8 | %.0f | %.2f | %.2f | | | |%n", jdbc8.perSecond, jdbc8.p50Ms, jdbc8.p99Ms);
         System.out.printf("| projection lag, command accepted -> visible (profiles-projection), paced at 500 events/s (achieved %.0f/s) | 16 | | %.1f | %.1f | | | p99 < 100 ms |%n",
@@ -110,7 +114,7 @@ public final class IdentityBenchmark {
     }
 
     /** Closed loop when {@code ratePerSecond} is 0, else each client paced to its share of the rate. */
-    private static Stats run(List<Client> clients, int ratePerSecond, long millis) throws InterruptedException {
+    private static Stats run(List<Client> clients, int ratePerSecond, long millis, String... headers) throws InterruptedException {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
         long end = System.nanoTime() + millis * 1_000_000;
@@ -131,7 +135,7 @@ public final class IdentityBenchmark {
                     }
                     long start = System.nanoTime();
                     Response r = api.patch(client.profilePath(), HttpApi.body("city", "Ciudad " + (n++ % 50),
-                            "hourly_rate", 1000 + n), client.token());
+                            "hourly_rate", 1000 + n), client.token(), headers);
                     if (r.status() == 200) {
                         latencies.add(System.nanoTime() - start);
                     } else {

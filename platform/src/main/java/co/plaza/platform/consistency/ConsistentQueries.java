@@ -26,9 +26,12 @@ public class ConsistentQueries {
         this.queries = queries;
     }
 
+    /** Skips the wait when the client asked for {@code X-Consistency: eventual}. */
     public <R> R afterWriteOf(UUID actor, Object query, ResponseType<R> responseType) {
+        MetaData await = ConsistentReads.eventualRequested() ? MetaData.emptyInstance()
+                : MetaData.with(AWAIT_ACTOR, actor.toString());
         org.axonframework.queryhandling.QueryMessage<?, R> message = new GenericQueryMessage<>(query, responseType)
-                .andMetaData(MetaData.with(AWAIT_ACTOR, actor.toString()));
+                .andMetaData(await);
         return queries.query(message, responseType).join();
     }
 

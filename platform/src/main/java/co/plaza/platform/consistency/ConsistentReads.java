@@ -30,8 +30,7 @@ public class ConsistentReads implements WebMvcConfigurer {
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                if (handler instanceof HandlerMethod && "GET".equals(request.getMethod())
-                        && !"eventual".equalsIgnoreCase(request.getHeader(HEADER))) {
+                if (handler instanceof HandlerMethod && "GET".equals(request.getMethod()) && !eventualRequested()) {
                     CurrentUser.get().ifPresent(user -> {
                         if (!gate.awaitCaller(user.id())) {
                             response.setHeader(STALE_HEADER, "true");
@@ -43,6 +42,13 @@ public class ConsistentReads implements WebMvcConfigurer {
         }).addPathPatterns("/api/**");
     }
 
+    /** Whether the current request asked not to wait ({@code X-Consistency: eventual}), for reads and writes alike. */
+    public static boolean eventualRequested() {
+        var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        return attributes instanceof org.springframework.web.context.request.ServletRequestAttributes servlet
+                && "eventual".equalsIgnoreCase(servlet.getRequest().getHeader(HEADER));
+    }
+
     /** For a write's own answer: wait for the caller's write before reading what the read side shows. */
     public void awaitOwnWrite(HttpServletResponse response) {
         CurrentUser.get().ifPresent(user -> awaitWriteOf(user.id(), response));
@@ -50,7 +56,7 @@ public class ConsistentReads implements WebMvcConfigurer {
 
     /** The same for a write made on behalf of a user who is not (yet) the caller: registration, login. */
     public void awaitWriteOf(java.util.UUID actor, HttpServletResponse response) {
-        if (!gate.awaitCaller(actor)) {
+        if (!eventualRequested() && !gate.awaitCaller(actor)) {
             response.setHeader(STALE_HEADER, "true");
         }
     }

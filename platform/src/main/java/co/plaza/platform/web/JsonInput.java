@@ -71,14 +71,8 @@ public final class JsonInput {
 
     /** A string; null or absent gives empty, a blank required value is an error. */
     public Optional<String> string(String field, boolean required, int maxLength) {
-        if (missing(field, required)) {
-            return Optional.empty();
-        }
-        JsonNode node = body.get(field);
-        if (node.isNull()) {
-            if (required) {
-                error(field, "error.null");
-            }
+        JsonNode node = value(field, required);
+        if (node == null) {
             return Optional.empty();
         }
         if (!node.isTextual() && !node.isNumber() && !node.isBoolean()) {
@@ -98,10 +92,10 @@ public final class JsonInput {
     }
 
     public Optional<Boolean> bool(String field, boolean required) {
-        if (missing(field, required)) {
+        JsonNode node = value(field, required);
+        if (node == null) {
             return Optional.empty();
         }
-        JsonNode node = body.get(field);
         if (node.isBoolean()) {
             return Optional.of(node.asBoolean());
         }
@@ -120,14 +114,26 @@ public final class JsonInput {
         return body.has(field) && body.get(field).isNull();
     }
 
-    public Optional<Integer> integer(String field, boolean required, int min, int max) {
-        if (missing(field, required) || isNull(field)) {
-            if (required && isNull(field)) {
-                error(field, "error.null");
-            }
-            return Optional.empty();
+    /** The field's value, or null when absent or JSON null (recording the error when it was required). */
+    private JsonNode value(String field, boolean required) {
+        if (missing(field, required)) {
+            return null;
         }
         JsonNode node = body.get(field);
+        if (node.isNull()) {
+            if (required) {
+                error(field, "error.null");
+            }
+            return null;
+        }
+        return node;
+    }
+
+    public Optional<Integer> integer(String field, boolean required, int min, int max) {
+        JsonNode node = value(field, required);
+        if (node == null) {
+            return Optional.empty();
+        }
         try {
             long value;
             if (node.isIntegralNumber()) {
@@ -151,13 +157,10 @@ public final class JsonInput {
 
     /** A decimal given as a number or a string, with at most {@code scale} decimals. */
     public Optional<BigDecimal> decimal(String field, boolean required, BigDecimal min, BigDecimal max, int scale) {
-        if (missing(field, required) || isNull(field)) {
-            if (required && isNull(field)) {
-                error(field, "error.null");
-            }
+        JsonNode node = value(field, required);
+        if (node == null) {
             return Optional.empty();
         }
-        JsonNode node = body.get(field);
         try {
             BigDecimal value;
             if (node.isNumber()) {
@@ -184,13 +187,10 @@ public final class JsonInput {
     }
 
     public Optional<Double> number(String field, boolean required, double min, double max) {
-        if (missing(field, required) || isNull(field)) {
-            if (required && isNull(field)) {
-                error(field, "error.null");
-            }
+        JsonNode node = value(field, required);
+        if (node == null) {
             return Optional.empty();
         }
-        JsonNode node = body.get(field);
         double value;
         if (node.isNumber()) {
             value = node.asDouble();
@@ -237,10 +237,10 @@ public final class JsonInput {
 
     /** A JSON object field, as is. */
     public Optional<JsonNode> object(String field, boolean required) {
-        if (missing(field, required) || isNull(field)) {
+        JsonNode node = value(field, required);
+        if (node == null) {
             return Optional.empty();
         }
-        JsonNode node = body.get(field);
         if (!node.isObject()) {
             error(field, "error.invalid_type");
             return Optional.empty();
