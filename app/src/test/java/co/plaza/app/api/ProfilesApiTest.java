@@ -56,6 +56,12 @@ class ProfilesApiTest extends ApiTest {
         assertThat(api.patch(path, body("city", "Medellín"), login(other, PASSWORD)).status()).isEqualTo(403);
         assertThat(api.get(path, null).json().path("city").asText()).isEqualTo("Bogotá");
 
+        Response put = api.put(path, body("profession", "Plomero", "description", "Arreglo tuberías en Bogotá",
+                "city", "Bogotá", "hourly_rate", "50000.50"), token);
+        assertThat(put.status()).isEqualTo(200);
+        assertThat(put.json().path("hourly_rate").asText()).isEqualTo("50000.50");
+        assertThat(api.put(path, "{not json", token).status()).isEqualTo(400);
+
         Response found = api.get("/api/profiles/specialists/?search=PLOMERO%20bogota", null);
         assertThat(found.json().path("results").toString()).contains(profile.path("id").asText());
     }

@@ -62,6 +62,26 @@ class UsersApiTest extends ApiTest {
     }
 
     @Test
+    void putReplacesTheEditableFieldsAndNeedsTheRequiredOnes() {
+        String name = unique("putter");
+        JsonNode user = register(name, "consumer");
+        String token = login(name, PASSWORD);
+        String path = "/api/auth/users/" + user.path("id").asText() + "/";
+        Response incomplete = api.put(path, body("first_name", "Solo"), token);
+        assertThat(incomplete.status()).isEqualTo(400);
+        assertThat(incomplete.json().fieldNames()).toIterable().contains("username", "email");
+        String renamed = unique("renamed");
+        Response put = api.put(path, body("username", renamed, "email", renamed + "@example.com", "first_name", "Nuevo",
+                "last_name", "Nombre", "phone_number", null), token);
+        assertThat(put.status()).as(put.toString()).isEqualTo(200);
+        assertThat(put.json().path("username").asText()).isEqualTo(renamed);
+        assertThat(put.json().path("phone_number").isNull()).isTrue();
+        assertThat(login(renamed, PASSWORD)).isNotBlank();
+        assertThat(api.post("/api/auth/login/", body("username", name + "@example.com", "password", PASSWORD), null).status())
+                .as("the old email no longer logs in").isEqualTo(401);
+    }
+
+    @Test
     void aUserChangesOnlyTheirOwnAccountAndOnlyAdminsChangeRoleAndActivity() {
         String a = unique("owner");
         JsonNode owner = register(a, "consumer");
