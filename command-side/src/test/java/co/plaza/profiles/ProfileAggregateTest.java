@@ -8,12 +8,8 @@ import co.plaza.coreapi.profile.ProfileEvents.ProfileCreatedEvent;
 import co.plaza.coreapi.profile.ProfileEvents.ProfileDeletedEvent;
 import co.plaza.coreapi.profile.ProfileEvents.ProfileUpdatedEvent;
 import co.plaza.coreapi.profile.ProfileKind;
-import co.plaza.platform.web.ApiException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -23,6 +19,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import static co.plaza.CommandFixtures.actor;
+import static co.plaza.CommandFixtures.apiError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ProfileAggregateTest {
@@ -49,23 +47,6 @@ class ProfileAggregateTest {
                 Instant.parse("2024-03-04T05:06:07Z"));
     }
 
-    private static Map<String, Object> actor(UUID id, boolean staff) {
-        return Map.of("actor_id", id.toString(), "actor_staff", staff);
-    }
-
-    static Matcher<Object> apiError(HttpStatus status) {
-        return new TypeSafeMatcher<>(Object.class) {
-            @Override
-            protected boolean matchesSafely(Object item) {
-                return item instanceof ApiException e && e.status() == status;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("ApiException with status " + status);
-            }
-        };
-    }
 
     @Test
     void theOwnerUpdatesChangedDetails() {

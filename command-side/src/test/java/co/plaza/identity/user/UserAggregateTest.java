@@ -10,17 +10,15 @@ import co.plaza.coreapi.user.UserEvents.UserRegisteredEvent;
 import co.plaza.coreapi.user.UserEvents.UserRoleChangedEvent;
 import co.plaza.platform.web.ApiException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
+import static co.plaza.CommandFixtures.actor;
+import static co.plaza.CommandFixtures.apiError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class UserAggregateTest {
@@ -42,24 +40,6 @@ class UserAggregateTest {
                 Instant.parse("2024-01-02T03:04:05Z"), true);
     }
 
-    private static Map<String, Object> actor(UUID id, boolean staff) {
-        return Map.of("actor_id", id.toString(), "actor_staff", staff);
-    }
-
-    /** An {@link ApiException} answering with {@code status}. */
-    static Matcher<Object> apiError(HttpStatus status) {
-        return new TypeSafeMatcher<>(Object.class) {
-            @Override
-            protected boolean matchesSafely(Object item) {
-                return item instanceof ApiException e && e.status() == status;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("ApiException with status " + status);
-            }
-        };
-    }
 
     @Test
     void anAdminChangesTheRole() {
