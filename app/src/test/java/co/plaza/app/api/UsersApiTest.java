@@ -122,6 +122,12 @@ class UsersApiTest extends ApiTest {
         assertThat(api.post("/api/auth/login/", body("username", name, "password", PASSWORD), null).status()).isEqualTo(401);
         assertThat(api.post("/api/auth/token/refresh/", body("refresh", refresh.text("refresh")), null).status()).isEqualTo(401);
         await(() -> api.get("/api/profiles/specialists/by-user/" + id + "/", null).status() == 404, "profile hidden");
+
+        String admin = adminToken();
+        assertThat(api.patch("/api/auth/users/" + id + "/", body("is_active", true), admin).json().path("is_active").asBoolean()).isTrue();
+        assertThat(api.post("/api/auth/token/refresh/", body("refresh", refresh.text("refresh")), null).status())
+                .as("reactivation does not revive old sessions").isEqualTo(401);
+        assertThat(login(name, PASSWORD)).isNotBlank();
     }
 
     @Test

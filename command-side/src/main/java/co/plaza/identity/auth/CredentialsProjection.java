@@ -21,9 +21,11 @@ import org.springframework.stereotype.Component;
 public class CredentialsProjection {
 
     private final JdbcTemplate jdbc;
+    private final RefreshTokens refreshTokens;
 
-    public CredentialsProjection(JdbcTemplate jdbc) {
+    public CredentialsProjection(JdbcTemplate jdbc, RefreshTokens refreshTokens) {
         this.jdbc = jdbc;
+        this.refreshTokens = refreshTokens;
     }
 
     @EventHandler
@@ -57,6 +59,8 @@ public class CredentialsProjection {
     @EventHandler
     void on(UserDeactivatedEvent e) {
         jdbc.update("UPDATE user_credentials SET active = FALSE WHERE user_id = ?", e.userId());
+        // API.md: deactivation revokes every refresh token, so a later reactivation does not revive old sessions
+        refreshTokens.revokeAll(e.userId());
     }
 
     @EventHandler
@@ -70,5 +74,6 @@ public class CredentialsProjection {
                 UPDATE user_credentials SET active = FALSE, deleted = TRUE, email_key = NULL, email_login = FALSE,
                     phone_number = NULL, password_hash = NULL
                 WHERE user_id = ?""", e.userId());
+        refreshTokens.revokeAll(e.userId());
     }
 }
