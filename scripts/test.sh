@@ -54,7 +54,7 @@ if [[ -z "${DATABASE_URL:-}" || -z "${ELASTICSEARCH_URL:-}" ]]; then
   fi
 
   echo "[test.sh] starting PostgreSQL/Elasticsearch for the build (log: $work/dev-services.log)" >&2
-  "$java_bin" -Xmx256m -Dslf4j.internal.verbosity=ERROR -cp "$jar:$(cat "$work/classpath.txt")" \
+  "$java_bin" -Xmx256m -Dslf4j.internal.verbosity=ERROR -Dplaza.devservices.throwaway=true -cp "$jar:$(cat "$work/classpath.txt")" \
     co.plaza.devservices.DevServicesMain "$work/data" --env-file "$work/services.env" --watch-pid $$ \
     >"$work/dev-services.log" 2>&1 &
   services_pid=$!

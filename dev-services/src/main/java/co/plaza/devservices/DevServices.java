@@ -102,6 +102,7 @@ public final class DevServices {
                 if (isSet(env.get(ENV_DATABASE_URL)) && isSet(env.get(ENV_ELASTICSEARCH_URL))) {
                     testEndpoints = ensure(null, env);
                 } else {
+                    System.setProperty(EmbeddedPostgresServer.THROWAWAY, "true");
                     Path tmp;
                     try {
                         // world-traversable: Elasticsearch may run as another user below it

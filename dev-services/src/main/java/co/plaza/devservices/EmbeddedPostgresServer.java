@@ -39,6 +39,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         this.dataDirectory = dataDirectory;
     }
 
+    /** System property: a cluster whose data may be lost on a crash (test runs), committing without waiting for disk. */
+    static final String THROWAWAY = "plaza.devservices.throwaway";
+
     /**
      * Starts PostgreSQL on a free port with its cluster in {@code dataDirectory} (created by initdb on first use) and
      * creates database {@value #DATABASE} if missing. Output goes to {@code logFile}.
@@ -61,6 +64,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 // TCP only: no socket lock files in /tmp that could outlive a killed server
                 .setServerConfig("unix_socket_directories", "''")
                 .setServerConfig("listen_addresses", "localhost")
+                // zonky turns synchronous_commit off; the platform's data must survive a crash, throwaway test
+                // clusters need not (-Dplaza.devservices.throwaway=true, set by the test script and test JVMs)
+                .setServerConfig("synchronous_commit", Boolean.getBoolean(THROWAWAY) ? "off" : "on")
                 .setOutputRedirector(log)
                 .setErrorRedirector(log)
                 .start();

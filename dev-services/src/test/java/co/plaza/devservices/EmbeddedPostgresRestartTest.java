@@ -45,6 +45,33 @@ class EmbeddedPostgresRestartTest {
     }
 
     @Test
+    void thePlatformsClusterWaitsForTheDiskOnCommitUnlessItIsThrowaway() throws Exception {
+        String previous = System.clearProperty(EmbeddedPostgresServer.THROWAWAY);
+        try {
+            try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(tmp.resolve("durable"), tmp.resolve("run/d.log"))) {
+                assertThat(setting(pg, "synchronous_commit")).isEqualTo("on");
+            }
+            System.setProperty(EmbeddedPostgresServer.THROWAWAY, "true");
+            try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(tmp.resolve("fast"), tmp.resolve("run/f.log"))) {
+                assertThat(setting(pg, "synchronous_commit")).isEqualTo("off");
+            }
+        } finally {
+            if (previous == null) {
+                System.clearProperty(EmbeddedPostgresServer.THROWAWAY);
+            } else {
+                System.setProperty(EmbeddedPostgresServer.THROWAWAY, previous);
+            }
+        }
+    }
+
+    private static String setting(EmbeddedPostgresServer pg, String name) throws Exception {
+        try (Connection c = connect(pg); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW " + name)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
     void stalePidFileOfADeadProcessIsIgnored() throws Exception {
         Path data = tmp.resolve("postgres");
         Path log = tmp.resolve("run/postgres.log");
