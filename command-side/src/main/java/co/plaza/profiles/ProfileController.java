@@ -61,9 +61,7 @@ public class ProfileController {
         JsonInput in = JsonInput.of(body, false);
         UUID userId = in.uuid("user_id", false).orElse(caller.id());
         ProfileDetails details = ProfileInput.read(in, kind, ProfileDetails.empty(kind));
-        if (!caller.mayChange(userId)) {
-            throw ApiException.forbidden();
-        }
+        caller.requireOwnerOrStaff(userId);
         UUID profileId = UUID.randomUUID();
         commands.sendAndWait(new CreateProfileCommand(profileId, userId, null, details, null), RequestMetadata.current());
         return respond(HttpStatus.CREATED, kind, profileId, response);
@@ -91,9 +89,7 @@ public class ProfileController {
         CurrentUser caller = CurrentUser.required();
         ProfileKind kind = kindOf(kinds);
         ProfileView current = current(kind, rawId, response);
-        if (!caller.mayChange(current.userId())) {
-            throw ApiException.forbidden();
-        }
+        caller.requireOwnerOrStaff(current.userId());
         ProfileDetails details = ProfileInput.read(in, kind, current.details());
         commands.sendAndWait(new UpdateProfileCommand(current.id(), Versions.expected(ifMatch), details),
                 RequestMetadata.current());
@@ -107,9 +103,7 @@ public class ProfileController {
         CurrentUser caller = CurrentUser.required();
         ProfileKind kind = kindOf(kinds);
         ProfileView current = current(kind, id, response);
-        if (!caller.mayChange(current.userId())) {
-            throw ApiException.forbidden();
-        }
+        caller.requireOwnerOrStaff(current.userId());
         commands.sendAndWait(new DeleteProfileCommand(current.id(), Versions.expected(ifMatch)), RequestMetadata.current());
         return ResponseEntity.noContent().build();
     }

@@ -60,14 +60,6 @@ public class Reservations {
         }
     }
 
-    public boolean isTakenByOther(ReservationKind kind, String normalisedValue, UUID owner) {
-        return load(idOf(kind, normalisedValue)).map(a -> {
-            boolean[] other = {false};
-            a.execute(r -> other[0] = !r.isFree() && !r.isHeldBy(owner));
-            return other[0];
-        }).orElse(false);
-    }
-
     /** Who holds a value now, if anyone. */
     public Optional<UUID> holder(ReservationKind kind, String normalisedValue) {
         return load(idOf(kind, normalisedValue)).flatMap(a -> Optional.ofNullable(a.invoke(Reservation::owner)));

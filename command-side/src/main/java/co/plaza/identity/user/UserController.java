@@ -64,9 +64,7 @@ public class UserController {
                                                        HttpServletResponse response) {
         CurrentUser caller = CurrentUser.required();
         UUID userId = PathIds.resolve(rawId, UserIds.LEGACY_TABLE);
-        if (!caller.mayChange(userId)) {
-            throw ApiException.forbidden();
-        }
+        caller.requireOwnerOrStaff(userId);
         String username = in.string("username", true, 1000).map(Identifiers::nfc).orElse(null);
         if (username != null && !Identifiers.isValidUsername(username)) {
             in.error("username", "error.invalid_username");
@@ -111,9 +109,7 @@ public class UserController {
                                        @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         CurrentUser caller = CurrentUser.required();
         UUID userId = PathIds.resolve(id, UserIds.LEGACY_TABLE);
-        if (!caller.mayChange(userId)) {
-            throw ApiException.forbidden();
-        }
+        caller.requireOwnerOrStaff(userId);
         commands.sendAndWait(new DeleteUserCommand(userId, Versions.expected(ifMatch)), RequestMetadata.current());
         return ResponseEntity.noContent().build();
     }

@@ -61,13 +61,4 @@ public class SearchIndexes {
             }
         });
     }
-
-    /** Makes every write so far visible to searches; for tests and benchmarks, not for request paths. */
-    public void refresh(String name) {
-        try {
-            client.indices().refresh(r -> r.index(alias(name)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

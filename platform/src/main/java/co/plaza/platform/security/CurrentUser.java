@@ -36,10 +36,4 @@ public record CurrentUser(UUID id, boolean staff) {
             throw ApiException.forbidden();
         }
     }
-
-    public void requireStaff() {
-        if (!staff) {
-            throw ApiException.forbidden();
-        }
-    }
 }

@@ -1,7 +1,5 @@
 package co.plaza.platform.web;
 
-import org.springframework.http.ResponseEntity;
-
 /** Optimistic concurrency as API.md says: strong {@code ETag: "<version>"}, {@code If-Match} stale → 409. */
 public final class Versions {
 
@@ -28,9 +26,5 @@ public final class Versions {
 
     public static String etag(long version) {
         return "\"" + version + "\"";
-    }
-
-    public static <T> ResponseEntity<T> withEtag(ResponseEntity.BodyBuilder builder, long version, T body) {
-        return builder.eTag(etag(version)).body(body);
     }
 }
