@@ -1,5 +1,7 @@
 package co.plaza.coreapi.profile;
 
+import co.plaza.coreapi.media.MediaRef;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -15,9 +17,6 @@ public final class ProfileQueries {
     }
 
     public record ListProfilesQuery(ProfileKind kind, String search, String city, int page, int pageSize) {
-    }
-
-    public record MediaRef(UUID id, String url, int order) {
     }
 
     public record ProfileView(UUID id, Long legacyId, UUID userId, ProfileKind kind, ProfileDetails details,

@@ -1,0 +1,26 @@
+package co.plaza.coreapi.media;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+public final class MediaQueries {
+    private MediaQueries() {
+    }
+
+    public record FindMediaQuery(UUID mediaId) {
+    }
+
+    /** By relation, or (both null) the uploads of {@code uploadedBy}. */
+    public record ListMediaQuery(RelatedType relatedType, UUID relatedId, UUID uploadedBy, int page, int pageSize) {
+    }
+
+    /** {@code hidden}: its host was removed; readers get a 404, the row stays for audit. */
+    public record MediaView(UUID id, Long legacyId, String storageKey, MediaType mediaType, String mimeType,
+                            long sizeBytes, String contentHash, MediaUse use, RelatedType relatedType, UUID relatedId,
+                            UUID uploadedBy, int order, Instant createdAt, boolean hidden, boolean blobMissing) {
+    }
+
+    public record MediaPage(long count, List<MediaView> results) {
+    }
+}
