@@ -83,6 +83,10 @@ public class Profile {
         return userId;
     }
 
+    boolean deleted() {
+        return deleted;
+    }
+
     ProfileKind kind() {
         return kind;
     }

@@ -30,7 +30,15 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.http.MediaType;
+import co.plaza.coreapi.media.MediaUse;
+import co.plaza.coreapi.media.RelatedType;
+import co.plaza.media.MediaUploads;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -41,11 +49,38 @@ public class ProfileController {
     private final CommandGateway commands;
     private final ConsistentQueries queries;
     private final ConsistentReads reads;
+    private final MediaUploads uploads;
 
-    public ProfileController(CommandGateway commands, ConsistentQueries queries, ConsistentReads reads) {
+    public ProfileController(CommandGateway commands, ConsistentQueries queries, ConsistentReads reads,
+                             MediaUploads uploads) {
         this.commands = commands;
         this.queries = queries;
         this.reads = reads;
+        this.uploads = uploads;
+    }
+
+    /** One or more {@code files}; all are checked and stored, then recorded in one transaction: all or none. */
+    @PostMapping(value = "/api/profiles/specialists/{id}/upload_work_images",
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public ResponseEntity<Map<String, Object>> uploadWorkImages(
+            @PathVariable String id, @RequestParam(value = "files", required = false) List<MultipartFile> files,
+            @RequestParam(value = "file", required = false) List<MultipartFile> file, HttpServletResponse response) {
+        CurrentUser caller = CurrentUser.required();
+        ProfileView profile = current(ProfileKind.SPECIALIST, id, response);
+        caller.requireOwnerOrStaff(profile.userId());
+        List<MultipartFile> all = new ArrayList<>();
+        if (files != null) {
+            all.addAll(files);
+        }
+        if (file != null) {
+            all.addAll(file);
+        }
+        if (all.isEmpty()) {
+            throw ApiException.field("files", "error.required");
+        }
+        uploads.uploadAll(all, MediaUse.WORK_IMAGE, RelatedType.SPECIALIST_PROFILE, profile.id(), null, caller.id(),
+                RequestMetadata.current());
+        return respond(HttpStatus.CREATED, ProfileKind.SPECIALIST, profile.id(), response);
     }
 
     private static ProfileKind kindOf(String segment) {

@@ -28,6 +28,13 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.http.MediaType;
+import co.plaza.coreapi.media.MediaUse;
+import co.plaza.coreapi.media.RelatedType;
+import co.plaza.media.MediaUploads;
 
 import java.util.Map;
 import java.util.UUID;
@@ -39,11 +46,26 @@ public class UserController {
     private final CommandGateway commands;
     private final PhoneNumbers phones;
     private final IdentityViews views;
+    private final MediaUploads uploads;
 
-    public UserController(CommandGateway commands, PhoneNumbers phones, IdentityViews views) {
+    public UserController(CommandGateway commands, PhoneNumbers phones, IdentityViews views, MediaUploads uploads) {
         this.commands = commands;
         this.phones = phones;
         this.views = views;
+        this.uploads = uploads;
+    }
+
+    /** The caller's new picture replaces (and deletes) the previous one; 200 with the user. */
+    @PostMapping(value = "/api/auth/upload-profile-picture", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public ResponseEntity<Map<String, Object>> uploadPicture(
+            @RequestParam(value = "file", required = false) MultipartFile file, HttpServletResponse response) {
+        CurrentUser caller = CurrentUser.required();
+        if (file == null) {
+            throw ApiException.field("file", "error.required");
+        }
+        uploads.upload(file, MediaUse.PROFILE_PICTURE, RelatedType.USER, caller.id(), null, caller.id(),
+                RequestMetadata.current());
+        return views.respondToCaller(HttpStatus.OK, caller.id(), response);
     }
 
     @PutMapping("/api/auth/users/{id}")

@@ -11,8 +11,12 @@ public final class MediaQueries {
     public record FindMediaQuery(UUID mediaId) {
     }
 
-    /** By relation, or (both null) the uploads of {@code uploadedBy}. */
-    public record ListMediaQuery(RelatedType relatedType, UUID relatedId, UUID uploadedBy, int page, int pageSize) {
+    /**
+     * By relation, and/or the uploads of {@code uploadedBy}. Private media (chat attachments) are included only
+     * when uploaded by {@code privateVisibleTo}; null = all of them (admins).
+     */
+    public record ListMediaQuery(RelatedType relatedType, UUID relatedId, UUID uploadedBy, UUID privateVisibleTo,
+                                 int page, int pageSize) {
     }
 
     /** {@code hidden}: its host was removed; readers get a 404, the row stays for audit. */

@@ -1,15 +1,31 @@
 package co.plaza.coreapi.media;
 
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
- * A media as other objects embed it ({@code work_images[]}, {@code images[]}). Read models keep the path;
- * the edge makes it absolute for the caller's host ({@code PublicUrls}).
+ * A media as other objects embed it ({@code work_images[]}, {@code images[]}). Read models keep the path; a
+ * representation makes it absolute for the caller with {@link #absolute(String)}.
  */
 public record MediaRef(UUID id, String url, int order) {
+
+    private static volatile UnaryOperator<String> absolutizer = UnaryOperator.identity();
 
     /** Where a media's bytes are served, relative to the platform's public URL. */
     public static String pathOf(UUID mediaId) {
         return "/media/" + mediaId + "/";
+    }
+
+    /** Installed by the web layer ({@code PublicUrls}): coreapi has no notion of the request's host. */
+    public static void useAbsolutizer(UnaryOperator<String> value) {
+        absolutizer = value;
+    }
+
+    public static String absolute(String path) {
+        return path == null ? null : absolutizer.apply(path);
+    }
+
+    public MediaRef absolute() {
+        return new MediaRef(id, absolute(url), order);
     }
 }

@@ -4,7 +4,21 @@ import java.util.Optional;
 
 /** What a media is attached to (the monolith's generic relation), as API.md names it. */
 public enum RelatedType {
-    USER, SPECIALIST_PROFILE, ADD, COMMUNITY, CHAT_MESSAGE;
+    USER("authentication_user"), SPECIALIST_PROFILE("profiles_specialistprofile"), ADD("add_add"),
+    COMMUNITY("foro_community"), CHAT_MESSAGE("chat_chatmessage");
+
+    /** The monolith's table of such objects: a {@code related_id} may be its integer id. */
+    public static final String MEDIA_LEGACY_TABLE = "media_media";
+
+    private final String legacyTable;
+
+    RelatedType(String legacyTable) {
+        this.legacyTable = legacyTable;
+    }
+
+    public String legacyTable() {
+        return legacyTable;
+    }
 
     public String wire() {
         return name().toLowerCase();

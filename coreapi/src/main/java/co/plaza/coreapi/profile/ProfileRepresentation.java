@@ -1,5 +1,7 @@
 package co.plaza.coreapi.profile;
 
+import co.plaza.coreapi.media.MediaRef;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
@@ -28,7 +30,7 @@ public final class ProfileRepresentation {
                 json.put("work_images", view.workImages().stream().map(m -> {
                     Map<String, Object> image = new LinkedHashMap<>();
                     image.put("id", m.id());
-                    image.put("url", m.url());
+                    image.put("url", MediaRef.absolute(m.url()));
                     image.put("order", m.order());
                     return image;
                 }).toList());

@@ -1,5 +1,7 @@
 package co.plaza.coreapi.user;
 
+import co.plaza.coreapi.media.MediaRef;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -23,7 +25,7 @@ public final class UserRepresentation {
         json.put("last_name", nz(user.lastName()));
         json.put("role", user.role().wire());
         json.put("is_staff", user.staff());
-        json.put("profile_picture", user.profilePicture());
+        json.put("profile_picture", MediaRef.absolute(user.profilePicture()));
         json.put("is_active", user.active());
         json.put("date_joined", user.dateJoined());
         return json;

@@ -61,8 +61,8 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.TOO_MANY_REQUESTS, messageKey, new Object[0], null, retryAfterSeconds);
     }
 
-    public static ApiException of(HttpStatus status, String messageKey) {
-        return new ApiException(status, messageKey, new Object[0], null, null);
+    public static ApiException of(HttpStatus status, String messageKey, Object... args) {
+        return new ApiException(status, messageKey, args, null, null);
     }
 
     /** The client error behind a failure, whether thrown locally or carried back across a bus as details. */

@@ -12,6 +12,12 @@ import co.plaza.coreapi.user.UserEvents.UserRegisteredEvent;
 import co.plaza.platform.elasticsearch.TextFolding;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import co.plaza.coreapi.media.MediaEvents.MediaDeletedEvent;
+import co.plaza.coreapi.media.MediaEvents.MediaReattachedEvent;
+import co.plaza.coreapi.media.MediaEvents.MediaReorderedEvent;
+import co.plaza.coreapi.media.MediaEvents.MediaUploadedEvent;
+import co.plaza.coreapi.media.MediaUse;
+import co.plaza.coreapi.media.RelatedType;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -86,9 +92,42 @@ public class ProfilesProjection {
         active(e.userId(), false);
     }
 
+    // Work images come from the media domain: media related to a specialist profile, kept by order.
+
+    @EventHandler
+    void on(MediaUploadedEvent e) {
+        if (isWorkImage(e.use(), e.relatedType())) {
+            jdbc.update("INSERT INTO profile_work_image (profile_id, media_id, sort_order) VALUES (?, ?, ?) "
+                    + "ON CONFLICT (media_id) DO NOTHING", e.relatedId(), e.mediaId(), e.order());
+        }
+    }
+
+    @EventHandler
+    void on(MediaReorderedEvent e) {
+        jdbc.update("UPDATE profile_work_image SET sort_order = ? WHERE media_id = ?", e.order(), e.mediaId());
+    }
+
+    @EventHandler
+    void on(MediaReattachedEvent e) {
+        jdbc.update("DELETE FROM profile_work_image WHERE media_id = ?", e.mediaId());
+        if (isWorkImage(e.use(), e.relatedType())) {
+            jdbc.update("INSERT INTO profile_work_image (profile_id, media_id, sort_order) VALUES (?, ?, ?)",
+                    e.relatedId(), e.mediaId(), e.order());
+        }
+    }
+
+    @EventHandler
+    void on(MediaDeletedEvent e) {
+        jdbc.update("DELETE FROM profile_work_image WHERE media_id = ?", e.mediaId());
+    }
+
+    private static boolean isWorkImage(MediaUse use, RelatedType type) {
+        return use == MediaUse.WORK_IMAGE && type == RelatedType.SPECIALIST_PROFILE;
+    }
+
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE profile_view, profile_user_state");
+        jdbc.update("TRUNCATE profile_view, profile_user_state, profile_work_image");
     }
 
     private void change(UUID profileId, ProfileDetails details, long version, Instant at) {

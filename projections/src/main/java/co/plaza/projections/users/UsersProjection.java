@@ -7,6 +7,12 @@ import co.plaza.coreapi.user.UserEvents.UserPasswordChangedEvent;
 import co.plaza.coreapi.user.UserEvents.UserReactivatedEvent;
 import co.plaza.coreapi.user.UserEvents.UserRegisteredEvent;
 import co.plaza.coreapi.user.UserEvents.UserRoleChangedEvent;
+import co.plaza.coreapi.media.MediaEvents.MediaDeletedEvent;
+import co.plaza.coreapi.media.MediaEvents.MediaReattachedEvent;
+import co.plaza.coreapi.media.MediaEvents.MediaUploadedEvent;
+import co.plaza.coreapi.media.MediaRef;
+import co.plaza.coreapi.media.MediaUse;
+import co.plaza.coreapi.media.RelatedType;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -15,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.util.UUID;
 
 /**
  * Users as the API shows them. Every event moves {@code version} to its sequence number (the ETag), and a
@@ -77,8 +84,45 @@ public class UsersProjection {
     void on(UserDeletedEvent e, @SequenceNumber long version) {
         jdbc.update("""
                 UPDATE user_view SET email = NULL, phone_number = NULL, first_name = '', last_name = '',
-                    profile_picture = NULL, is_active = FALSE, deleted = TRUE, version = ?
+                    profile_picture = NULL, profile_picture_media = NULL, is_active = FALSE, deleted = TRUE, version = ?
                 WHERE id = ? AND version < ?""", version, e.userId(), version);
+    }
+
+    // The picture comes from the media domain; it does not move the user's version (the ETag of the user).
+
+    @EventHandler
+    void on(MediaUploadedEvent e) {
+        if (e.use() == MediaUse.PROFILE_PICTURE && e.relatedType() == RelatedType.USER) {
+            picture(e.relatedId(), e.mediaId());
+        }
+    }
+
+    @EventHandler
+    void on(MediaReattachedEvent e) {
+        if (e.previousUse() == MediaUse.PROFILE_PICTURE && e.previousType() == RelatedType.USER) {
+            noPicture(e.previousId(), e.mediaId());
+        }
+        if (e.use() == MediaUse.PROFILE_PICTURE && e.relatedType() == RelatedType.USER) {
+            picture(e.relatedId(), e.mediaId());
+        }
+    }
+
+    @EventHandler
+    void on(MediaDeletedEvent e) {
+        if (e.use() == MediaUse.PROFILE_PICTURE && e.relatedType() == RelatedType.USER) {
+            noPicture(e.relatedId(), e.mediaId());
+        }
+    }
+
+    private void picture(UUID userId, UUID mediaId) {
+        jdbc.update("UPDATE user_view SET profile_picture = ?, profile_picture_media = ? WHERE id = ? AND NOT deleted",
+                MediaRef.pathOf(mediaId), mediaId, userId);
+    }
+
+    /** Only if it is still the current picture: a replacement's upload comes before the old one's deletion. */
+    private void noPicture(UUID userId, UUID mediaId) {
+        jdbc.update("UPDATE user_view SET profile_picture = NULL, profile_picture_media = NULL "
+                + "WHERE id = ? AND profile_picture_media = ?", userId, mediaId);
     }
 
     @ResetHandler

@@ -15,7 +15,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
+import co.plaza.coreapi.media.MediaRef;
+
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,14 +52,14 @@ public class ProfileQueryHandler {
 
     @QueryHandler
     public Optional<ProfileView> handle(FindProfileQuery query) {
-        return jdbc.query("SELECT p.* " + VISIBLE + " AND p.id = ?", ROW, query.kind().name(), query.profileId())
-                .stream().findFirst();
+        return withWorkImages(jdbc.query("SELECT p.* " + VISIBLE + " AND p.id = ?", ROW, query.kind().name(),
+                query.profileId())).stream().findFirst();
     }
 
     @QueryHandler
     public Optional<ProfileView> handle(FindProfileByUserQuery query) {
-        return jdbc.query("SELECT p.* " + VISIBLE + " AND p.user_id = ? ORDER BY p.created_at LIMIT 1", ROW,
-                query.kind().name(), query.userId()).stream().findFirst();
+        return withWorkImages(jdbc.query("SELECT p.* " + VISIBLE + " AND p.user_id = ? ORDER BY p.created_at LIMIT 1",
+                ROW, query.kind().name(), query.userId())).stream().findFirst();
     }
 
     /** {@code search}: every word, in any searchable field, ignoring case and accents, like DRF's icontains. */
@@ -77,7 +81,26 @@ public class ProfileQueryHandler {
         args.add((long) (query.page() - 1) * query.pageSize());
         List<ProfileView> rows = jdbc.query("SELECT p.* " + sql + " ORDER BY p.created_at DESC, p.id DESC LIMIT ? OFFSET ?",
                 ROW, args.toArray());
-        return new ProfilePage(count == null ? 0 : count, rows);
+        return new ProfilePage(count == null ? 0 : count, withWorkImages(rows));
+    }
+
+    /** Specialists' work images, by order, in one query for a whole page. */
+    private List<ProfileView> withWorkImages(List<ProfileView> views) {
+        List<UUID> specialists = views.stream().filter(v -> v.kind() == ProfileKind.SPECIALIST).map(ProfileView::id)
+                .toList();
+        if (specialists.isEmpty()) {
+            return views;
+        }
+        Map<UUID, List<MediaRef>> images = new HashMap<>();
+        jdbc.query("SELECT profile_id, media_id, sort_order FROM profile_work_image WHERE profile_id = ANY(?) "
+                        + "ORDER BY sort_order, media_id",
+                rs -> {
+                    UUID mediaId = rs.getObject("media_id", UUID.class);
+                    images.computeIfAbsent(rs.getObject("profile_id", UUID.class), k -> new ArrayList<>())
+                            .add(new MediaRef(mediaId, MediaRef.pathOf(mediaId), rs.getInt("sort_order")));
+                }, (Object) specialists.toArray(new UUID[0]));
+        return views.stream().map(v -> new ProfileView(v.id(), v.legacyId(), v.userId(), v.kind(), v.details(),
+                images.getOrDefault(v.id(), List.of()), v.createdAt(), v.updatedAt(), v.version())).toList();
     }
 
     private static String likeEscape(String word) {

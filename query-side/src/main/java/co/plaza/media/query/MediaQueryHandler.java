@@ -1,0 +1,78 @@
+package co.plaza.media.query;
+
+import co.plaza.coreapi.media.MediaQueries.FindMediaQuery;
+import co.plaza.coreapi.media.MediaQueries.ListMediaQuery;
+import co.plaza.coreapi.media.MediaQueries.MediaPage;
+import co.plaza.coreapi.media.MediaQueries.MediaView;
+import co.plaza.coreapi.media.MediaType;
+import co.plaza.coreapi.media.MediaUse;
+import co.plaza.coreapi.media.RelatedType;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Media readers may see: deleted media and media of removed hosts are gone. */
+@Component
+public class MediaQueryHandler {
+
+    private static final String VISIBLE = " FROM media_view WHERE NOT deleted AND NOT hidden";
+
+    private static final RowMapper<MediaView> ROW = (rs, n) -> new MediaView(rs.getObject("id", UUID.class),
+            (Long) rs.getObject("legacy_id"), rs.getString("storage_key"), MediaType.valueOf(rs.getString("media_type")),
+            rs.getString("mime_type"), rs.getLong("size_bytes"), rs.getString("content_hash"),
+            MediaUse.valueOf(rs.getString("use")),
+            rs.getString("related_type") == null ? null : RelatedType.valueOf(rs.getString("related_type")),
+            rs.getObject("related_id", UUID.class), rs.getObject("uploaded_by", UUID.class), rs.getInt("sort_order"),
+            rs.getTimestamp("created_at").toInstant(), rs.getBoolean("hidden"), rs.getBoolean("blob_missing"));
+
+    private final JdbcTemplate jdbc;
+
+    public MediaQueryHandler(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @QueryHandler
+    public Optional<MediaView> handle(FindMediaQuery query) {
+        return jdbc.query("SELECT *" + VISIBLE + " AND id = ?", ROW, query.mediaId()).stream().findFirst();
+    }
+
+    /** A host's media by order; without a host, one uploader's media, newest first. */
+    @QueryHandler
+    public MediaPage handle(ListMediaQuery query) {
+        StringBuilder where = new StringBuilder(VISIBLE);
+        List<Object> args = new ArrayList<>();
+        String order;
+        if (query.relatedType() != null || query.relatedId() != null) {
+            if (query.relatedType() != null) {
+                where.append(" AND related_type = ?");
+                args.add(query.relatedType().name());
+            }
+            if (query.relatedId() != null) {
+                where.append(" AND related_id = ?");
+                args.add(query.relatedId());
+            }
+            order = " ORDER BY sort_order, created_at, id";
+        } else {
+            order = " ORDER BY created_at DESC, id DESC";
+        }
+        if (query.uploadedBy() != null) {
+            where.append(" AND uploaded_by = ?");
+            args.add(query.uploadedBy());
+        }
+        if (query.privateVisibleTo() != null) {
+            where.append(" AND (use <> 'CHAT_ATTACHMENT' OR uploaded_by = ?)");
+            args.add(query.privateVisibleTo());
+        }
+        Long count = jdbc.queryForObject("SELECT count(*)" + where, Long.class, args.toArray());
+        args.add(query.pageSize());
+        args.add((long) (query.page() - 1) * query.pageSize());
+        List<MediaView> rows = jdbc.query("SELECT *" + where + order + " LIMIT ? OFFSET ?", ROW, args.toArray());
+        return new MediaPage(count == null ? 0 : count, rows);
+    }
+}
