@@ -114,10 +114,42 @@ public class UploadInspector {
         try (InputStream in = file.getInputStream()) {
             byte[] head = in.readNBytes(SNIFF_BYTES);
             // no name given on purpose: the client's file name and Content-Type are not evidence
-            return tika.detect(head);
+            return refineIsoMedia(tika.detect(head), head);
         } catch (IOException e) {
             throw ApiException.field("file", "error.file_unreadable");
         }
+    }
+
+    /** MP4 brands; tika-core's magic knows only mp41/mp42, while phones and ffmpeg write isom, iso2, avc1... */
+    private static final java.util.Set<String> MP4_BRANDS = java.util.Set.of("isom", "iso2", "iso3", "iso4", "iso5",
+            "iso6", "mp41", "mp42", "avc1", "dash", "M4V ", "MSNV");
+
+    /**
+     * An ISO base media file Tika calls QuickTime is an MP4 when its {@code ftyp} box names an MP4 brand and its
+     * major brand is not QuickTime's ({@code qt  }).
+     */
+    static String refineIsoMedia(String detected, byte[] head) {
+        if (!detected.equals("video/quicktime") && !detected.equals("video/x-m4v")) {
+            return detected;
+        }
+        if (head.length < 16 || head[4] != 'f' || head[5] != 't' || head[6] != 'y' || head[7] != 'p') {
+            return detected;
+        }
+        long boxSize = ((head[0] & 0xFFL) << 24) | ((head[1] & 0xFF) << 16) | ((head[2] & 0xFF) << 8) | (head[3] & 0xFF);
+        int end = (int) Math.min(Math.max(boxSize, 16), head.length);
+        String major = new String(head, 8, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (major.equals("qt  ")) {
+            return detected;
+        }
+        if (MP4_BRANDS.contains(major)) {
+            return "video/mp4";
+        }
+        for (int i = 16; i + 4 <= end; i += 4) { // compatible brands
+            if (MP4_BRANDS.contains(new String(head, i, 4, java.nio.charset.StandardCharsets.ISO_8859_1))) {
+                return "video/mp4";
+            }
+        }
+        return detected;
     }
 
     /** Dimensions from the header first (a decompression bomb is refused before decoding), then a full decode. */
