@@ -4,6 +4,7 @@ import co.plaza.coreapi.media.MediaQueries.MediaView;
 import co.plaza.coreapi.media.MediaRef;
 import co.plaza.platform.security.JwtKeys;
 import co.plaza.platform.web.PublicUrls;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +29,7 @@ public class MediaLinks {
     private final Duration signedLifetime;
     private final Clock clock;
 
+    @Autowired
     public MediaLinks(JwtKeys keys, @Value("${plaza.media.signed-url-lifetime:PT10M}") Duration signedLifetime) {
         this(derive(keys.key().getEncoded()), signedLifetime, Clock.systemUTC());
     }

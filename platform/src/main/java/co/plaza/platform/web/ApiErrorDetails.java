@@ -10,10 +10,13 @@ import java.util.Map;
  * serialises only the exception's details), so a split deployment answers with the same 4xx.
  */
 public record ApiErrorDetails(int status, String messageKey, Map<String, List<String>> fieldErrors,
-                             Long retryAfterSeconds) {
+                             Long retryAfterSeconds, List<String> args) {
 
+    /** Message arguments travel as text: that is all a message needs, and every serializer carries it. */
     public static ApiErrorDetails of(ApiException e) {
-        return new ApiErrorDetails(e.status().value(), e.messageKey(), e.fieldErrors(), e.retryAfterSeconds());
+        List<String> args = e.args() == null ? List.of()
+                : java.util.Arrays.stream(e.args()).map(String::valueOf).toList();
+        return new ApiErrorDetails(e.status().value(), e.messageKey(), e.fieldErrors(), e.retryAfterSeconds(), args);
     }
 
     public ApiException toException() {
@@ -23,6 +26,6 @@ public record ApiErrorDetails(int status, String messageKey, Map<String, List<St
         if (retryAfterSeconds != null) {
             return ApiException.tooManyRequests(messageKey, retryAfterSeconds);
         }
-        return ApiException.of(HttpStatus.valueOf(status), messageKey);
+        return ApiException.of(HttpStatus.valueOf(status), messageKey, args == null ? new Object[0] : args.toArray());
     }
 }

@@ -79,6 +79,84 @@ public class HttpApi {
         return send("DELETE", path, null, token, headers);
     }
 
+    /** A part of a multipart form: a file (with a file name) or a plain field (file name null). */
+    public record Part(String name, String fileName, String contentType, byte[] content) {
+        public static Part file(String name, String fileName, String contentType, byte[] content) {
+            return new Part(name, fileName, contentType, content);
+        }
+
+        public static Part field(String name, String value) {
+            return new Part(name, null, null, value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    /** POSTs {@code multipart/form-data}, as browsers and the mobile clients upload files. */
+    public Response multipart(String path, java.util.List<Part> parts, String token, String... headers) {
+        String boundary = "plaza-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (Part part : parts) {
+            StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n")
+                    .append("Content-Disposition: form-data; name=\"").append(part.name()).append('"');
+            if (part.fileName() != null) {
+                head.append("; filename=\"").append(part.fileName()).append('"');
+            }
+            head.append("\r\n");
+            if (part.contentType() != null) {
+                head.append("Content-Type: ").append(part.contentType()).append("\r\n");
+            }
+            head.append("\r\n");
+            body.writeBytes(head.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.writeBytes(part.content());
+            body.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
+        all[headers.length] = "Content-Type";
+        all[headers.length + 1] = "multipart/form-data; boundary=" + boundary;
+        return raw("POST", path, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()), token, all);
+    }
+
+    /** GET/HEAD of bytes (media): the body as bytes, the headers as they came. */
+    public HttpResponse<byte[]> bytes(String method, String url, String token, String... headers) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : base + url))
+                    .timeout(Duration.ofSeconds(30)).method(method, HttpRequest.BodyPublishers.noBody());
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            for (int i = 0; i < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
+            }
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Any body publisher (a large streamed upload, say); the answer read as text. */
+    public Response raw(String method, String path, HttpRequest.BodyPublisher body, String token, String... headers) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+                    .method(method, body);
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            for (int i = 0; i < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
+            }
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** {@code body} is serialised to JSON unless it is a String, which is sent as is (for malformed JSON). */
     public Response send(String method, String path, Object body, String token, String... headers) {
         try {
