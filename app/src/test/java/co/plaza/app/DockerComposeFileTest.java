@@ -103,7 +103,8 @@ class DockerComposeFileTest {
         assertThat(es).containsEntry("discovery.type", "single-node")
                 .containsEntry("xpack.security.enabled", "false")
                 .containsEntry("cluster.routing.allocation.disk.threshold_enabled", "false");
-        for (String name : List.of("axonserver", "postgres", "elasticsearch")) {
+        assertThat(String.valueOf(service("minio").get("image"))).startsWith("minio/minio:");
+        for (String name : List.of("axonserver", "postgres", "elasticsearch", "minio")) {
             assertThat(service(name)).as(name).containsKey("healthcheck");
         }
     }
@@ -111,7 +112,7 @@ class DockerComposeFileTest {
     @Test
     void theApplicationsDependOnTheInfrastructure() {
         for (String app : APPS) {
-            assertThat(dependencies(app)).as(app).contains("postgres", "elasticsearch", "axonserver");
+            assertThat(dependencies(app)).as(app).contains("postgres", "elasticsearch", "axonserver", "minio");
             Object deps = service(app).get("depends_on");
             if (deps instanceof Map<?, ?> conditions) {
                 conditions.values().forEach(c -> assertThat(map(c)).as(app).containsEntry("condition", "service_healthy"));
@@ -132,6 +133,11 @@ class DockerComposeFileTest {
                     .containsKeys("DATABASE_USER", "DATABASE_PASSWORD", "PLAZA_JWT_SECRET");
             assertThat(env.get("PLAZA_JWT_SECRET")).isNotBlank();
         }
+        // media: the command side writes blobs the query side serves, so both use the same S3 store
+        for (String key : List.of("S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY", "S3_SECRET_KEY")) {
+            assertThat(command.get(key)).as(key).isNotBlank().isEqualTo(query.get(key));
+        }
+        assertThat(command.get("S3_ENDPOINT")).isEqualTo("http://minio:9000");
         // tokens signed by the command side must verify on the query side
         assertThat(command.get("PLAZA_JWT_SECRET")).isEqualTo(query.get("PLAZA_JWT_SECRET"));
         Matcher secretDefault = Pattern.compile("\\$\\{PLAZA_JWT_SECRET:-(.+)}").matcher(command.get("PLAZA_JWT_SECRET"));
