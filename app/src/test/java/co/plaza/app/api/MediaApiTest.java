@@ -335,6 +335,37 @@ class MediaApiTest extends ApiTest {
     }
 
     @Test
+    void mediaAreListedByRelationInOrderAndReattached() {
+        Account owner = account("consumer");
+        String userId = owner.id().toString();
+        String loose = upload(owner.token(), TestFiles.png(3, 3)).json().path("id").asText();
+        assertThat(api.multipart("/api/auth/upload-profile-picture/", List.of(Part.file("file", "p.gif", "image/gif",
+                TestFiles.gif(4, 4))), null).status()).isEqualTo(401);
+
+        HttpApi.Response moved = api.put("/api/media/" + loose + "/", HttpApi.body("related_type", "user",
+                "related_id", userId), owner.token());
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        assertThat(moved.json().path("related_type").asText()).isEqualTo("user");
+        assertThat(moved.json().path("related_id").asText()).isEqualTo(userId);
+
+        JsonNode page = api.get("/api/media/?related_type=user&related_id=" + userId, owner.token()).json();
+        assertThat(page.path("count").asInt()).isEqualTo(1);
+        assertThat(page.path("results").get(0).path("id").asText()).isEqualTo(loose);
+        assertThat(api.get("/api/auth/users/" + userId + "/", owner.token()).text("profile_picture"))
+                .as("attached to a user, an image is that user's picture").endsWith("/media/" + loose + "/");
+        assertThat(api.get("/api/media/?related_type=planet", owner.token()).status()).isEqualTo(400);
+
+        HttpApi.Response detached = api.patch("/api/media/" + loose + "/", HttpApi.body("related_type", null,
+                "related_id", null), owner.token());
+        assertThat(detached.status()).as(detached.toString()).isEqualTo(200);
+        assertThat(detached.json().path("related_type").isNull()).isTrue();
+        assertThat(api.get("/api/auth/users/" + userId + "/", owner.token()).json().path("profile_picture").isNull())
+                .isTrue();
+        assertThat(api.get("/api/media/?related_type=user&related_id=" + userId, owner.token()).json()
+                .path("count").asInt()).isZero();
+    }
+
+    @Test
     void videosAreServedInRanges() {
         Account user = account("consumer");
         byte[] video = TestFiles.mp4(4096);
