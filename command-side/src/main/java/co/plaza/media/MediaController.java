@@ -140,7 +140,8 @@ public class MediaController {
 
     private Map<String, Object> respond(UUID mediaId, HttpServletResponse response) {
         reads.awaitOwnWrite(response);
-        MediaView view = find(mediaId).orElseThrow(ApiException::notFound);
+        MediaView view = queries.createdBy(CurrentUser.required().id(), new FindMediaQuery(mediaId), MediaView.class)
+                .orElseThrow(ApiException::notFound);
         return MediaRepresentation.of(view, links.urlOf(view));
     }
 

@@ -19,7 +19,6 @@ import co.plaza.platform.web.Versions;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -158,7 +157,7 @@ public class ProfileController {
 
     private ProfileView find(ProfileKind kind, UUID profileId) {
         UUID reader = CurrentUser.required().id();
-        return queries.afterWriteOf(reader, new FindProfileQuery(kind, profileId),
-                ResponseTypes.optionalInstanceOf(ProfileView.class)).orElseThrow(ApiException::notFound);
+        return queries.createdBy(reader, new FindProfileQuery(kind, profileId), ProfileView.class)
+                .orElseThrow(ApiException::notFound);
     }
 }

@@ -125,6 +125,18 @@ class MediaApiTest extends ApiTest {
         assertThat(blobs.stat(key)).as("the blob goes once the deletion is stored").isEmpty();
     }
 
+    /** Skipping the read-your-writes wait never turns a created object into a 404. */
+    @Test
+    void anEventualUploadStillAnswersWithTheMedia() {
+        Account user = account("consumer");
+        for (int i = 0; i < 5; i++) {
+            HttpApi.Response r = api.multipart("/api/media/", List.of(Part.file("file", "a.png", "image/png",
+                    TestFiles.png(3 + i, 3))), user.token(), "X-Consistency", "eventual");
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+            assertThat(r.json().path("size_bytes").asLong()).isPositive();
+        }
+    }
+
     @Test
     void typesAreJudgedByContentAndRefusedWith415() throws Exception {
         Account user = account("consumer");

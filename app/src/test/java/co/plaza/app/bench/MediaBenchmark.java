@@ -59,30 +59,34 @@ public final class MediaBenchmark {
         byte[] video = TestFiles.mp4(8 * 1024 * 1024);
         BlobStore raw = new FilesystemBlobStore(dataDir.resolve("media-raw"));
 
-        measure(tokens, api, photo, 1, PHASE_MILLIS / 4); // warm-up
+        measure(tokens, api, photo, 1, PHASE_MILLIS / 4, false); // warm-up
         System.out.println("| payload | clients | uploads/s | MB/s | p50 ms | p99 ms | raw write MB/s | ratio |");
         System.out.println("|---|---|---|---|---|---|---|---|");
         for (byte[] payload : List.of(photo, video)) {
             String what = payload == photo ? String.format("JPEG photo %.1f MB", payload.length / 1_048_576.0)
                     : String.format("MP4 video %.0f MB", payload.length / 1_048_576.0);
             for (int clients : new int[]{1, 8}) {
-                Stats upload = measure(tokens, api, payload, clients, PHASE_MILLIS);
                 Stats write = timed(clients, PHASE_MILLIS, c -> raw.put("media/" + UUID.randomUUID() + ".bin",
                         new ByteArrayInputStream(payload), payload.length, "application/octet-stream"), payload.length);
-                System.out.printf("| %s | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.2f |%n", what, clients,
-                        upload.count() / upload.seconds(), upload.mbPerSecond(), upload.p50Ms(), upload.p99Ms(),
-                        write.mbPerSecond(), upload.mbPerSecond() / write.mbPerSecond());
+                for (boolean eventual : new boolean[]{false, true}) {
+                    Stats upload = measure(tokens, api, payload, clients, PHASE_MILLIS, eventual);
+                    System.out.printf("| %s%s | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.2f |%n", what,
+                            eventual ? ", `X-Consistency: eventual`" : "", clients,
+                            upload.count() / upload.seconds(), upload.mbPerSecond(), upload.p50Ms(), upload.p99Ms(),
+                            write.mbPerSecond(), upload.mbPerSecond() / write.mbPerSecond());
+                }
             }
         }
         System.out.println("Raw write: the same bytes through the same FilesystemBlobStore (temp file, fsync, rename) "
                 + "on the same disk, no HTTP.");
     }
 
-    private static Stats measure(List<String> tokens, HttpApi api, byte[] payload, int clients, long millis)
-            throws Exception {
+    private static Stats measure(List<String> tokens, HttpApi api, byte[] payload, int clients, long millis,
+                                 boolean eventual) throws Exception {
+        String[] headers = eventual ? new String[]{"X-Consistency", "eventual"} : new String[0];
         return timed(clients, millis, c -> check(api.multipart("/api/media/",
-                List.of(Part.file("file", "upload.bin", "application/octet-stream", payload)), tokens.get(c)), 201),
-                payload.length);
+                List.of(Part.file("file", "upload.bin", "application/octet-stream", payload)), tokens.get(c), headers),
+                201), payload.length);
     }
 
     private static Stats timed(int clients, long millis, Operation operation, long bytesEach) throws Exception {

@@ -9,7 +9,6 @@ import co.plaza.platform.security.CurrentUser;
 import co.plaza.platform.web.ApiException;
 import co.plaza.platform.web.Versions;
 import jakarta.servlet.http.HttpServletResponse;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -35,7 +34,7 @@ public class IdentityViews {
 
     public Optional<UserView> userAfterWriteBy(UUID actor, UUID userId, HttpServletResponse response) {
         reads.awaitWriteOf(actor, response);
-        return queries.afterWriteOf(actor, new FindUserQuery(userId), ResponseTypes.optionalInstanceOf(UserView.class));
+        return queries.createdBy(actor, new FindUserQuery(userId), UserView.class);
     }
 
     /** The user as {@code viewer} may see it, with its ETag. */

@@ -35,6 +35,21 @@ public class ConsistentQueries {
         return queries.query(message, responseType).join();
     }
 
+    /**
+     * For the answer to a write that created the object: {@code X-Consistency: eventual} may skip the wait, but
+     * never turns a 201 into a 404, so when the object is not visible yet the wait happens after all.
+     */
+    public <R> java.util.Optional<R> createdBy(UUID actor, Object query, Class<R> type) {
+        ResponseType<java.util.Optional<R>> responseType = org.axonframework.messaging.responsetypes.ResponseTypes
+                .optionalInstanceOf(type);
+        java.util.Optional<R> found = afterWriteOf(actor, query, responseType);
+        if (found.isEmpty() && ConsistentReads.eventualRequested()) {
+            found = queries.query(new GenericQueryMessage<>(query, responseType)
+                    .andMetaData(MetaData.with(AWAIT_ACTOR, actor.toString())), responseType).join();
+        }
+        return found;
+    }
+
     @Autowired
     public void register(QueryBus queryBus, ConsistencyGate gate) {
         queryBus.registerHandlerInterceptor((unitOfWork, chain) -> {
