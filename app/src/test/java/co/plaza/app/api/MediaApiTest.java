@@ -1,6 +1,9 @@
 package co.plaza.app.api;
 
+import co.plaza.coreapi.media.MediaHostRemoved;
+import co.plaza.coreapi.media.RelatedType;
 import co.plaza.media.ImageMetadata;
+import org.axonframework.eventhandling.gateway.EventGateway;
 import co.plaza.platform.blobs.BlobStore;
 import co.plaza.platform.test.HttpApi;
 import co.plaza.platform.test.HttpApi.Part;
@@ -375,6 +378,29 @@ class MediaApiTest extends ApiTest {
                 .isTrue();
         assertThat(api.get("/api/media/?related_type=user&related_id=" + userId, owner.token()).json()
                 .path("count").asInt()).isZero();
+    }
+
+    /** Any domain's event implementing {@link MediaHostRemoved} (an ad deleted, say) hides that host's media. */
+    record HostRemovedForTest(RelatedType mediaHostType, UUID mediaHostId) implements MediaHostRemoved {
+    }
+
+    @Autowired
+    EventGateway events;
+
+    @Test
+    void mediaOfARemovedHostAreHiddenFromReaders() {
+        Account owner = account("consumer");
+        JsonNode media = upload(owner.token(), TestFiles.png(5, 5), "related_type", "user", "related_id",
+                owner.id().toString()).json();
+        String url = media.path("url").asText();
+        assertThat(api.bytes("GET", url, null).statusCode()).isEqualTo(200);
+
+        events.publish(new HostRemovedForTest(RelatedType.USER, owner.id()));
+
+        await(() -> api.bytes("GET", url, null).statusCode() == 404, "the removed host's media are hidden");
+        assertThat(api.get("/api/media/" + media.path("id").asText() + "/", owner.token()).status()).isEqualTo(404);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM media_view WHERE id = ?::uuid AND hidden",
+                Integer.class, media.path("id").asText())).as("kept for audit").isEqualTo(1);
     }
 
     @Test
