@@ -48,7 +48,7 @@ public class AddsSearchProjection {
                "title_f": {"type": "keyword"},
                "description_f": {"type": "keyword", "ignore_above": 8191},
                "city_f": {"type": "keyword"},
-               "price": {"type": "scaled_float", "scaling_factor": 100},
+               "price": {"type": "double"},
                "currency": {"type": "keyword"},
                "condition": {"type": "keyword"},
                "status": {"type": "keyword"},
