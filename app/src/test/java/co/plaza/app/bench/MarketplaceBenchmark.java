@@ -80,6 +80,10 @@ public final class MarketplaceBenchmark {
         }
         double indexSeconds = (System.nanoTime() - loadStart) / 1e9;
         double eventsPerSecond = ADS / indexSeconds;
+        // queries are measured once the PostgreSQL read model has caught up too, so no projection work competes
+        while (rows(jdbcUrl, user, password) < ADS) {
+            Thread.sleep(500);
+        }
         double rawPerSecond = rawBulk(es, ads);
 
         Supplier<Query> nearby = () -> {
@@ -214,6 +218,14 @@ public final class MarketplaceBenchmark {
         double perSecond = ads.size() / ((System.nanoTime() - start) / 1e9);
         send("DELETE", es + "/" + index, null);
         return perSecond;
+    }
+
+    private static long rows(String url, String user, String password) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+             var rs = c.createStatement().executeQuery("SELECT count(*) FROM add_view")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static long count(String es, String alias) throws Exception {
