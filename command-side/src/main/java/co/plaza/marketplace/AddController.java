@@ -22,7 +22,6 @@ import co.plaza.platform.web.Versions;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -142,7 +141,7 @@ public class AddController {
     private AddView find(UUID addId) {
         UUID reader = CurrentUser.required().id();
         // the owner and admins still reach ads hidden because their owner was deactivated
-        return queries.afterWriteOf(reader, new FindAddQuery(addId, true),
-                ResponseTypes.optionalInstanceOf(AddView.class)).orElseThrow(ApiException::notFound);
+        return queries.createdBy(reader, new FindAddQuery(addId, true), AddView.class)
+                .orElseThrow(ApiException::notFound);
     }
 }

@@ -18,7 +18,6 @@ import co.plaza.platform.web.RequestMetadata;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -140,7 +139,7 @@ public class CategoryController {
     }
 
     private CategoryView find(UUID id) {
-        return queries.afterWriteOf(CurrentUser.required().id(), new FindCategoryQuery(id),
-                ResponseTypes.optionalInstanceOf(CategoryView.class)).orElseThrow(ApiException::notFound);
+        return queries.createdBy(CurrentUser.required().id(), new FindCategoryQuery(id), CategoryView.class)
+                .orElseThrow(ApiException::notFound);
     }
 }

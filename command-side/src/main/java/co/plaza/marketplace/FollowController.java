@@ -18,7 +18,6 @@ import co.plaza.platform.web.RequestMetadata;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -60,8 +59,8 @@ public class FollowController {
         FollowResult result = commands.sendAndWait(new FollowUserCommand(UUID.randomUUID(), caller.id(), followed,
                 null, null), RequestMetadata.current());
         reads.awaitOwnWrite(response);
-        FollowView view = queries.afterWriteOf(caller.id(), new FindFollowQuery(result.followId()),
-                ResponseTypes.optionalInstanceOf(FollowView.class)).orElseThrow(ApiException::notFound);
+        FollowView view = queries.createdBy(caller.id(), new FindFollowQuery(result.followId()), FollowView.class)
+                .orElseThrow(ApiException::notFound);
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(AddRepresentation.of(view));
     }

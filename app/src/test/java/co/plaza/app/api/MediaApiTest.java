@@ -404,6 +404,45 @@ class MediaApiTest extends ApiTest {
     }
 
     @Test
+    void adImagesAreCappedShownInOrderAndHiddenWithTheAd() throws Exception {
+        Account seller = account("businessman");
+        HttpApi.Response ad = api.post("/api/adds/", HttpApi.body("title", "Bicicleta de ruta", "description",
+                "Talla 54", "price", "1500000", "condition", "used"), seller.token());
+        assertThat(ad.status()).as(ad.toString()).isEqualTo(201);
+        String addId = ad.text("id");
+
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            HttpApi.Response image = upload(seller.token(), TestFiles.png(2 + i, 2), "related_type", "add",
+                    "related_id", addId);
+            assertThat(image.status()).as(image.toString()).isEqualTo(201);
+            assertThat(image.json().path("order").asInt()).isEqualTo(i);
+            ids.add(image.json().path("id").asText());
+        }
+        Set<String> before = blobKeys();
+        HttpApi.Response eleventh = upload(seller.token(), TestFiles.png(3, 3), "related_type", "add",
+                "related_id", addId);
+        assertThat(eleventh.status()).isEqualTo(400);
+        assertThat(eleventh.json().path("detail").asText()).contains("10");
+        assertThat(blobKeys()).isEqualTo(before);
+        assertThat(upload(account("consumer").token(), TestFiles.png(3, 3), "related_type", "add", "related_id", addId)
+                .status()).as("someone else's ad").isEqualTo(403);
+
+        JsonNode images = api.get("/api/adds/" + addId + "/", null).json().path("images");
+        assertThat(images).hasSize(10);
+        for (int i = 0; i < 10; i++) {
+            assertThat(images.get(i).path("id").asText()).isEqualTo(ids.get(i));
+        }
+        String url = images.get(0).path("url").asText();
+        assertThat(api.bytes("GET", url, null).statusCode()).isEqualTo(200);
+
+        assertThat(api.delete("/api/adds/" + addId + "/", seller.token()).status()).isEqualTo(204);
+        await(() -> api.bytes("GET", url, null).statusCode() == 404, "a deleted ad's images are hidden");
+        assertThat(upload(seller.token(), TestFiles.png(3, 3), "related_type", "add", "related_id", addId)
+                .status()).as("a deleted ad takes no images").isEqualTo(400);
+    }
+
+    @Test
     void videosAreServedInRanges() {
         Account user = account("consumer");
         byte[] video = TestFiles.mp4(4096);

@@ -136,6 +136,11 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
+        // a client error from a local query handler arrives wrapped in the query future's CompletionException
+        var api = ApiException.find(e);
+        if (api.isPresent()) {
+            return render(api.get());
+        }
         if (co.plaza.platform.axon.Races.isConcurrencyConflict(e)) {
             // another request changed or created the same aggregate first
             return render(ApiException.conflict("error.conflict"));

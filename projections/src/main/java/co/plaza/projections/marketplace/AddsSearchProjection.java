@@ -48,7 +48,7 @@ public class AddsSearchProjection {
                "title_f": {"type": "keyword"},
                "description_f": {"type": "keyword", "ignore_above": 8191},
                "city_f": {"type": "keyword"},
-               "price": {"type": "scaled_float", "scaling_factor": 100},
+               "price": {"type": "double"},
                "currency": {"type": "keyword"},
                "condition": {"type": "keyword"},
                "status": {"type": "keyword"},
@@ -72,6 +72,11 @@ public class AddsSearchProjection {
 
     @EventHandler
     void on(AddCreatedEvent e, TrackingToken token) {
+        writer.index(alias, e.addId().toString(), document(e), position(token));
+    }
+
+    /** The document of a new ad; public so the benchmark's raw bulk load writes exactly the same documents. */
+    public static Map<String, Object> document(AddCreatedEvent e) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("id", e.addId().toString());
         doc.put("user_id", e.userId().toString());
@@ -80,7 +85,7 @@ public class AddsSearchProjection {
         doc.put("image_ids", new ArrayList<String>());
         doc.put("created_at", e.createdAt().toString());
         doc.put("updated_at", e.updatedAt().toString());
-        writer.index(alias, e.addId().toString(), doc, position(token));
+        return doc;
     }
 
     @EventHandler

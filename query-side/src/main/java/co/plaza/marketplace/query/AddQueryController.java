@@ -44,6 +44,8 @@ public class AddQueryController {
 
     /** Stands for "nobody": paused ads asked for by an anonymous caller match no owner. */
     private static final UUID NOBODY = new UUID(0, 0);
+    /** Elasticsearch's default result window; deeper pages are refused with a 400 naming it. */
+    static final int MAX_WINDOW = 10_000;
 
     private final QueryGateway queries;
     private final JdbcTemplate jdbc;
@@ -137,6 +139,10 @@ public class AddQueryController {
     }
 
     private Map<String, Object> run(ListAddsQuery query, PageParams page, HttpServletRequest request) {
+        // checked here, not in the query handler: an exception thrown there reaches us wrapped, as a 500
+        if (page.offset() + page.pageSize() > MAX_WINDOW) {
+            throw ApiException.badRequest("error.search_window", MAX_WINDOW);
+        }
         AddPage result = queries.query(query, AddPage.class).join();
         return page.envelope(result.count(),
                 result.results().stream().map(v -> AddRepresentation.of(v, PublicUrls::absolute)).toList(), request);

@@ -30,7 +30,6 @@ import co.plaza.coreapi.marketplace.AddStatus;
 import co.plaza.coreapi.media.MediaRef;
 import co.plaza.platform.elasticsearch.SearchIndexes;
 import co.plaza.platform.elasticsearch.TextFolding;
-import co.plaza.platform.web.ApiException;
 import co.plaza.projections.marketplace.AddsSearchProjection;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,9 +54,6 @@ import java.util.UUID;
  */
 @Component
 public class MarketplaceQueryHandler {
-
-    /** Elasticsearch's default result window; deeper pages are refused with a 400 naming it. */
-    static final int MAX_WINDOW = 10_000;
 
     private static final String COLUMNS = """
             a.*, COALESCE(v.count, 0) AS views_count, COALESCE(s.active, TRUE) AS owner_active
@@ -91,9 +87,6 @@ public class MarketplaceQueryHandler {
     @QueryHandler
     public AddPage handle(ListAddsQuery query) {
         int from = (query.page() - 1) * query.pageSize();
-        if (from + query.pageSize() > MAX_WINDOW) {
-            throw ApiException.badRequest("error.search_window", MAX_WINDOW);
-        }
         BoolQuery.Builder bool = new BoolQuery.Builder();
         for (String word : TextFolding.words(query.search())) {
             String pattern = "*" + TextFolding.escapeWildcard(word) + "*";
