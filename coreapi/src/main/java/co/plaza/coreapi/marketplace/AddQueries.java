@@ -25,6 +25,12 @@ public final class AddQueries {
     public record ListAddsQuery(String search, UUID categoryId, BigDecimal minPrice, BigDecimal maxPrice,
                                 AddCondition condition, String city, Set<UUID> users, Set<AddStatus> statuses,
                                 UUID pausedOnlyOf, Ordering ordering, Near near, int page, int pageSize) {
+
+        /** The same filters, first page of one: enough for the exact count. */
+        public ListAddsQuery firstPage() {
+            return new ListAddsQuery(search, categoryId, minPrice, maxPrice, condition, city, users, statuses,
+                    pausedOnlyOf, ordering, near, 1, 1);
+        }
     }
 
     public record Near(double lat, double lon, double radiusKm) {

@@ -84,9 +84,7 @@ public class UserQueryHandler {
 
     private UserPage fromSearch(ListUsersQuery query, List<String> words) {
         int from = (query.page() - 1) * query.pageSize();
-        if (from + query.pageSize() > MAX_WINDOW) {
-            throw ApiException.badRequest("error.search_window", MAX_WINDOW);
-        }
+        boolean pastWindow = from + query.pageSize() > MAX_WINDOW;
         BoolQuery.Builder bool = new BoolQuery.Builder();
         for (String word : words) {
             String pattern = "*" + TextFolding.escapeWildcard(word) + "*";
@@ -103,6 +101,14 @@ public class UserQueryHandler {
             bool.filter(f -> f.term(t -> t.field("role").value(query.role().wire())));
         }
         Query q = Query.of(b -> b.bool(bool.build()));
+        if (pastWindow) {
+            // past the end is DRF's 404 (the envelope says so for an empty page); a real page past the window is a 400
+            long total = count(q);
+            if (from >= total) {
+                return new UserPage(total, List.of());
+            }
+            throw ApiException.badRequest("error.search_window", MAX_WINDOW);
+        }
         try {
             SearchResponse<Void> response = search.search(s -> s.index(indexes.alias(UsersSearchProjection.INDEX))
                     .query(q).trackTotalHits(t -> t.enabled(true)).from(from).size(query.pageSize()).source(src -> src.fetch(false))
@@ -113,6 +119,15 @@ public class UserQueryHandler {
             return new UserPage(total, load(ids));
         } catch (IOException e) {
             throw new UncheckedIOException("user search failed", e);
+        }
+    }
+
+    private long count(Query q) {
+        try {
+            var response = search.count(c -> c.index(indexes.alias(UsersSearchProjection.INDEX)).query(q));
+            return response.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException("user count failed", e);
         }
     }
 

@@ -139,8 +139,13 @@ public class AddQueryController {
     }
 
     private Map<String, Object> run(ListAddsQuery query, PageParams page, HttpServletRequest request) {
-        // checked here, not in the query handler: an exception thrown there reaches us wrapped, as a 500
         if (page.offset() + page.pageSize() > MAX_WINDOW) {
+            // past the end of the results is DRF's 404 "Invalid page."; only a page that exists past the
+            // window is refused with the 400 naming the limit
+            long count = queries.query(query.firstPage(), AddPage.class).join().count();
+            if (page.offset() >= count) {
+                return page.envelope(count, List.of(), request);
+            }
             throw ApiException.badRequest("error.search_window", MAX_WINDOW);
         }
         AddPage result = queries.query(query, AddPage.class).join();
