@@ -118,28 +118,38 @@ public class HttpApi {
 
     /** GET/HEAD of bytes (media): the body as bytes, the headers as they came. */
     public HttpResponse<byte[]> bytes(String method, String url, String token, String... headers) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : base + url))
-                    .timeout(Duration.ofSeconds(30)).method(method, HttpRequest.BodyPublishers.noBody());
-            if (token != null) {
-                request.header("Authorization", "Bearer " + token);
-            }
-            for (int i = 0; i < headers.length; i += 2) {
-                request.header(headers[i], headers[i + 1]);
-            }
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(method, url.startsWith("http") ? url : base + url, HttpRequest.BodyPublishers.noBody(), token,
+                headers, HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** Any body publisher (a large streamed upload, say); the answer read as text. */
     public Response raw(String method, String path, HttpRequest.BodyPublisher body, String token, String... headers) {
+        HttpResponse<String> response = exchange(method, base + path, body, token, headers,
+                HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.headers(), response.body());
+    }
+
+    /** {@code body} is serialised to JSON unless it is a String, which is sent as is (for malformed JSON). */
+    public Response send(String method, String path, Object body, String token, String... headers) {
+        String payload;
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+            payload = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (payload == null) {
+            return raw(method, path, HttpRequest.BodyPublishers.noBody(), token, headers);
+        }
+        String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
+        all[headers.length] = "Content-Type";
+        all[headers.length + 1] = "application/json";
+        return raw(method, path, HttpRequest.BodyPublishers.ofString(payload), token, all);
+    }
+
+    private <T> HttpResponse<T> exchange(String method, String url, HttpRequest.BodyPublisher body, String token,
+                                         String[] headers, HttpResponse.BodyHandler<T> handler) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
                     .method(method, body);
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
@@ -147,34 +157,7 @@ public class HttpApi {
             for (int i = 0; i < headers.length; i += 2) {
                 request.header(headers[i], headers[i + 1]);
             }
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** {@code body} is serialised to JSON unless it is a String, which is sent as is (for malformed JSON). */
-    public Response send(String method, String path, Object body, String token, String... headers) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
-            String payload = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
-            request.method(method, payload == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(payload));
-            if (payload != null) {
-                request.header("Content-Type", "application/json");
-            }
-            if (token != null) {
-                request.header("Authorization", "Bearer " + token);
-            }
-            for (int i = 0; i < headers.length; i += 2) {
-                request.header(headers[i], headers[i + 1]);
-            }
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers(), response.body());
+            return client.send(request.build(), handler);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
