@@ -188,6 +188,10 @@ class UsersApiTest extends ApiTest {
         Response page2 = api.get("/api/auth/users/?page_size=2&page=2", token);
         assertThat(page2.json().path("previous").asText()).contains("page_size=2");
         assertThat(api.get("/api/auth/users/?page=9999", token).json().path("detail").asText()).isEqualTo("Página inválida.");
+        Response searchPastTheEnd = api.get("/api/auth/users/?search=pg&page=9999", token);
+        assertThat(searchPastTheEnd.status()).as("a search page past the end, even past the result window, is a 404")
+                .isEqualTo(404);
+        assertThat(searchPastTheEnd.json().path("detail").asText()).isEqualTo("Página inválida.");
         assertThat(api.get("/api/auth/users/?page_size=500", token).json().path("results").size()).isLessThanOrEqualTo(100);
     }
 
