@@ -17,10 +17,7 @@ import co.plaza.coreapi.media.MediaEvents.MediaUploadedEvent;
 import co.plaza.coreapi.media.MediaRef;
 import co.plaza.coreapi.media.MediaUse;
 import co.plaza.coreapi.media.RelatedType;
-import co.plaza.coreapi.user.UserEvents.UserDeactivatedEvent;
-import co.plaza.coreapi.user.UserEvents.UserDeletedEvent;
-import co.plaza.coreapi.user.UserEvents.UserReactivatedEvent;
-import co.plaza.coreapi.user.UserEvents.UserRegisteredEvent;
+import co.plaza.projections.common.UserActivityTracking;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AllowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -40,11 +37,12 @@ import java.util.UUID;
 @Component
 @ProcessingGroup("marketplace-projection")
 @AllowReplay
-public class MarketplaceProjection {
+public class MarketplaceProjection extends UserActivityTracking {
 
     private final JdbcTemplate jdbc;
 
     public MarketplaceProjection(JdbcTemplate jdbc) {
+        super(jdbc, "add_user_state");
         this.jdbc = jdbc;
     }
 
@@ -145,25 +143,9 @@ public class MarketplaceProjection {
         jdbc.update("DELETE FROM follow_view WHERE id = ?", e.followId());
     }
 
-    @EventHandler
-    void on(UserRegisteredEvent e) {
-        active(e.userId(), e.active());
-    }
 
-    @EventHandler
-    void on(UserDeactivatedEvent e) {
-        active(e.userId(), false);
-    }
 
-    @EventHandler
-    void on(UserReactivatedEvent e) {
-        active(e.userId(), true);
-    }
 
-    @EventHandler
-    void on(UserDeletedEvent e) {
-        active(e.userId(), false);
-    }
 
     /** Only the read model's own tables: the views counter survives a replay. */
     @ResetHandler
@@ -182,11 +164,6 @@ public class MarketplaceProjection {
                 mediaId, addId, MediaRef.pathOf(mediaId), order);
     }
 
-    private void active(UUID userId, boolean active) {
-        jdbc.update("""
-                INSERT INTO add_user_state (user_id, active) VALUES (?, ?)
-                ON CONFLICT (user_id) DO UPDATE SET active = EXCLUDED.active""", userId, active);
-    }
 
     private static String nz(String s) {
         return s == null ? "" : s;

@@ -5,10 +5,6 @@ import co.plaza.coreapi.profile.ProfileEvents.ProfileAnonymisedEvent;
 import co.plaza.coreapi.profile.ProfileEvents.ProfileCreatedEvent;
 import co.plaza.coreapi.profile.ProfileEvents.ProfileDeletedEvent;
 import co.plaza.coreapi.profile.ProfileEvents.ProfileUpdatedEvent;
-import co.plaza.coreapi.user.UserEvents.UserDeactivatedEvent;
-import co.plaza.coreapi.user.UserEvents.UserDeletedEvent;
-import co.plaza.coreapi.user.UserEvents.UserReactivatedEvent;
-import co.plaza.coreapi.user.UserEvents.UserRegisteredEvent;
 import co.plaza.platform.elasticsearch.TextFolding;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +14,7 @@ import co.plaza.coreapi.media.MediaEvents.MediaReorderedEvent;
 import co.plaza.coreapi.media.MediaEvents.MediaUploadedEvent;
 import co.plaza.coreapi.media.MediaUse;
 import co.plaza.coreapi.media.RelatedType;
+import co.plaza.projections.common.UserActivityTracking;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -35,7 +32,7 @@ import java.util.UUID;
  */
 @Component
 @ProcessingGroup("profiles-projection")
-public class ProfilesProjection {
+public class ProfilesProjection extends UserActivityTracking {
 
     /** The stored shape of {@link ProfileDetails}, with its kind tag, read back by the query side. */
     public static final ObjectMapper DETAILS = co.plaza.platform.axon.AxonStoreConfiguration.eventObjectMapper();
@@ -43,6 +40,7 @@ public class ProfilesProjection {
     private final JdbcTemplate jdbc;
 
     public ProfilesProjection(JdbcTemplate jdbc) {
+        super(jdbc, "profile_user_state");
         this.jdbc = jdbc;
     }
 
@@ -72,25 +70,9 @@ public class ProfilesProjection {
                 version, e.profileId(), version);
     }
 
-    @EventHandler
-    void on(UserRegisteredEvent e) {
-        active(e.userId(), e.active());
-    }
 
-    @EventHandler
-    void on(UserDeactivatedEvent e) {
-        active(e.userId(), false);
-    }
 
-    @EventHandler
-    void on(UserReactivatedEvent e) {
-        active(e.userId(), true);
-    }
 
-    @EventHandler
-    void on(UserDeletedEvent e) {
-        active(e.userId(), false);
-    }
 
     // Work images come from the media domain: media related to a specialist profile, kept by order.
 
@@ -137,11 +119,6 @@ public class ProfilesProjection {
                 json(details), searchText(details), java.sql.Timestamp.from(at), version, profileId, version);
     }
 
-    private void active(UUID userId, boolean active) {
-        jdbc.update("""
-                INSERT INTO profile_user_state (user_id, active) VALUES (?, ?)
-                ON CONFLICT (user_id) DO UPDATE SET active = EXCLUDED.active""", userId, active);
-    }
 
     /** API.md: profiles are searched in profession, description, city and company_name. */
     static String searchText(ProfileDetails details) {
