@@ -16,7 +16,6 @@ import co.plaza.platform.security.CurrentUser;
 import co.plaza.platform.web.ApiException;
 import co.plaza.platform.web.JsonInput;
 import co.plaza.platform.web.PathIds;
-import co.plaza.platform.web.PublicUrls;
 import co.plaza.platform.web.RequestMetadata;
 import co.plaza.platform.web.Versions;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -135,7 +134,7 @@ public class AddController {
         reads.awaitOwnWrite(response);
         AddView view = find(addId);
         return ResponseEntity.status(status).eTag(Versions.etag(view.version()))
-                .body(AddRepresentation.of(view, PublicUrls::absolute));
+                .body(AddRepresentation.of(view));
     }
 
     private AddView find(UUID addId) {

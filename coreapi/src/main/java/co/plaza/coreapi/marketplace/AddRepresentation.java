@@ -1,5 +1,7 @@
 package co.plaza.coreapi.marketplace;
 
+import co.plaza.coreapi.media.MediaRef;
+
 import co.plaza.coreapi.marketplace.AddQueries.AddView;
 import co.plaza.coreapi.marketplace.AddQueries.CategoryView;
 import co.plaza.coreapi.marketplace.AddQueries.FollowView;
@@ -9,14 +11,13 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /** Ads, categories and follows as API.md shows them; {@code absolute} turns a media path into a URL. */
 public final class AddRepresentation {
     private AddRepresentation() {
     }
 
-    public static Map<String, Object> of(AddView view, UnaryOperator<String> absolute) {
+    public static Map<String, Object> of(AddView view) {
         AddDetails d = view.details();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", view.id());
@@ -33,13 +34,7 @@ public final class AddRepresentation {
         json.put("longitude", d.longitude());
         json.put("address", nz(d.address()));
         json.put("city", nz(d.city()));
-        json.put("images", view.images().stream().map(m -> {
-            Map<String, Object> image = new LinkedHashMap<>();
-            image.put("id", m.id());
-            image.put("url", absolute.apply(m.url()));
-            image.put("order", m.order());
-            return image;
-        }).toList());
+        json.put("images", view.images().stream().map(MediaRef::json).toList());
         json.put("views_count", view.viewsCount());
         json.put("created_at", view.createdAt());
         json.put("updated_at", view.updatedAt());

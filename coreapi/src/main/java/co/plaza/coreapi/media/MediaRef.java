@@ -25,7 +25,12 @@ public record MediaRef(UUID id, String url, int order) {
         return path == null ? null : absolutizer.apply(path);
     }
 
-    public MediaRef absolute() {
-        return new MediaRef(id, absolute(url), order);
+    /** As API.md embeds it ({@code work_images[]}, {@code images[]}): {@code {id, url, order}}, the URL absolute. */
+    public java.util.Map<String, Object> json() {
+        java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+        json.put("id", id);
+        json.put("url", absolute(url));
+        json.put("order", order);
+        return json;
     }
 }

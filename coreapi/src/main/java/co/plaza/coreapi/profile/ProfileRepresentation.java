@@ -27,13 +27,7 @@ public final class ProfileRepresentation {
                 json.put("latitude", s.latitude());
                 json.put("longitude", s.longitude());
                 json.put("rating", money(s.rating() == null ? BigDecimal.ZERO : s.rating()));
-                json.put("work_images", view.workImages().stream().map(m -> {
-                    Map<String, Object> image = new LinkedHashMap<>();
-                    image.put("id", m.id());
-                    image.put("url", MediaRef.absolute(m.url()));
-                    image.put("order", m.order());
-                    return image;
-                }).toList());
+                json.put("work_images", view.workImages().stream().map(MediaRef::json).toList());
         } else if (details instanceof ProfileDetails.Businessman b) {
                 json.put("company_name", nz(b.companyName()));
                 json.put("tax_id", nz(b.taxId()));

@@ -17,7 +17,6 @@ import co.plaza.platform.security.CurrentUser;
 import co.plaza.platform.web.ApiException;
 import co.plaza.platform.web.PageParams;
 import co.plaza.platform.web.PathIds;
-import co.plaza.platform.web.PublicUrls;
 import co.plaza.platform.web.Versions;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -110,7 +109,7 @@ public class AddQueryController {
                 INSERT INTO add_views (add_id, count) VALUES (?, 1)
                 ON CONFLICT (add_id) DO UPDATE SET count = add_views.count + 1 RETURNING count""", Long.class, addId);
         return ResponseEntity.ok().eTag(Versions.etag(view.version()))
-                .body(AddRepresentation.of(view.withViews(views == null ? 0 : views), PublicUrls::absolute));
+                .body(AddRepresentation.of(view.withViews(views == null ? 0 : views)));
     }
 
     private Map<String, Object> page(HttpServletRequest request, Near near, Set<UUID> users) {
@@ -150,7 +149,7 @@ public class AddQueryController {
         }
         AddPage result = queries.query(query, AddPage.class).join();
         return page.envelope(result.count(),
-                result.results().stream().map(v -> AddRepresentation.of(v, PublicUrls::absolute)).toList(), request);
+                result.results().stream().map(v -> AddRepresentation.of(v)).toList(), request);
     }
 
     /** Query parameters with DRF-style field errors: a bad value is a 400 naming the parameter. */
