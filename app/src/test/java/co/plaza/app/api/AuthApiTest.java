@@ -1,6 +1,5 @@
 package co.plaza.app.api;
 
-import co.plaza.platform.test.HttpApi;
 import co.plaza.platform.test.HttpApi.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package co.plaza.app.api;
 
-import co.plaza.coreapi.media.MediaHostRemoved;
-import co.plaza.coreapi.media.RelatedType;
-import co.plaza.media.ImageMetadata;
+import co.plaza.media.api.MediaHostRemoved;
+import co.plaza.media.api.RelatedType;
+import co.plaza.media.command.ImageMetadata;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import co.plaza.platform.blobs.BlobStore;
 import co.plaza.platform.test.HttpApi;

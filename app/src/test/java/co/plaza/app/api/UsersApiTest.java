@@ -1,8 +1,8 @@
 package co.plaza.app.api;
 
-import co.plaza.coreapi.common.LegacyIds;
-import co.plaza.coreapi.user.Role;
-import co.plaza.coreapi.user.UserCommands.RegisterUserCommand;
+import co.plaza.common.api.LegacyIds;
+import co.plaza.identity.api.Role;
+import co.plaza.identity.api.UserCommands.RegisterUserCommand;
 import co.plaza.platform.test.HttpApi.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;

@@ -1,12 +1,12 @@
 package co.plaza.app.bench;
 
-import co.plaza.coreapi.marketplace.AddCondition;
-import co.plaza.coreapi.marketplace.AddDetails;
-import co.plaza.coreapi.marketplace.AddEvents.AddCreatedEvent;
-import co.plaza.coreapi.marketplace.AddStatus;
+import co.plaza.marketplace.api.AdCondition;
+import co.plaza.marketplace.api.AdDetails;
+import co.plaza.marketplace.api.AdEvents.AdCreatedEvent;
+import co.plaza.marketplace.api.AdStatus;
 import co.plaza.platform.axon.AxonStoreConfiguration;
 import co.plaza.platform.elasticsearch.TextFolding;
-import co.plaza.projections.marketplace.AddsSearchProjection;
+import co.plaza.marketplace.projection.AdsSearchProjection;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -21,7 +21,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -68,9 +67,9 @@ public final class MarketplaceBenchmark {
         String password = args[3];
         String es = args[5].replaceAll("/+$", "");
         String base = "http://127.0.0.1:" + port;
-        String alias = "plaza_" + AddsSearchProjection.INDEX;
+        String alias = "plaza_" + AdsSearchProjection.INDEX;
 
-        List<AddCreatedEvent> ads = generate();
+        List<AdCreatedEvent> ads = generate();
         long baseline = count(es, alias);
         long loadStart = System.nanoTime();
         append(jdbcUrl, user, password, ads);
@@ -148,9 +147,9 @@ public final class MarketplaceBenchmark {
                 api.p50Ms, api.p99Ms, raw.p50Ms, raw.p99Ms, api.p99Ms / raw.p99Ms, goal);
     }
 
-    private static List<AddCreatedEvent> generate() {
+    private static List<AdCreatedEvent> generate() {
         Random random = new Random(42);
-        List<AddCreatedEvent> ads = new ArrayList<>(ADS);
+        List<AdCreatedEvent> ads = new ArrayList<>(ADS);
         Instant start = Instant.parse("2024-01-01T00:00:00Z");
         for (int i = 0; i < ADS; i++) {
             Object[] city = CITIES[random.nextInt(CITIES.length)];
@@ -159,32 +158,32 @@ public final class MarketplaceBenchmark {
             double lon = (double) city[2] + (random.nextDouble() - 0.5) * 0.27;
             String title = WORDS[random.nextInt(WORDS.length)] + " " + ADJECTIVES[random.nextInt(ADJECTIVES.length)];
             BigDecimal price = random.nextInt(10) == 0 ? null : BigDecimal.valueOf(10_000L + random.nextInt(5_000_000)).setScale(2);
-            AddDetails details = new AddDetails(title, "Se vende " + title + " en buen estado, entrega en " + city[0],
-                    price, "COP", random.nextBoolean() ? AddCondition.NEW : AddCondition.USED, null, lat, lon,
+            AdDetails details = new AdDetails(title, "Se vende " + title + " en buen estado, entrega en " + city[0],
+                    price, "COP", random.nextBoolean() ? AdCondition.NEW : AdCondition.USED, null, lat, lon,
                     "Calle " + random.nextInt(200), (String) city[0]);
             Instant at = start.plusSeconds(i * 60L);
-            ads.add(new AddCreatedEvent(UUID.randomUUID(), new UUID(0, 1 + random.nextInt(5000)), null, details,
-                    AddStatus.ACTIVE, at, at));
+            ads.add(new AdCreatedEvent(UUID.randomUUID(), new UUID(0, 1 + random.nextInt(5000)), null, details,
+                    AdStatus.ACTIVE, at, at));
         }
         return ads;
     }
 
     /** Appends the events as the event store would, 1,000 per transaction. */
-    private static void append(String url, String user, String password, List<AddCreatedEvent> ads) throws Exception {
+    private static void append(String url, String user, String password, List<AdCreatedEvent> ads) throws Exception {
         try (Connection c = DriverManager.getConnection(url, user, password)) {
             c.setAutoCommit(false);
             try (PreparedStatement insert = c.prepareStatement("""
                     INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
                         meta_data, payload, payload_revision, payload_type, time_stamp)
-                    VALUES (?, 0, 'Add', ?, ?, ?, '1', ?, ?)""")) {
+                    VALUES (?, 0, 'Ad', ?, ?, ?, '1', ?, ?)""")) {
                 byte[] meta = "{}".getBytes(StandardCharsets.UTF_8);
                 for (int i = 0; i < ads.size(); i++) {
-                    AddCreatedEvent e = ads.get(i);
+                    AdCreatedEvent e = ads.get(i);
                     insert.setString(1, e.addId().toString());
                     insert.setString(2, UUID.randomUUID().toString());
                     insert.setBytes(3, meta);
                     insert.setBytes(4, EVENTS.writeValueAsBytes(e));
-                    insert.setString(5, AddCreatedEvent.class.getName());
+                    insert.setString(5, co.plaza.platform.axon.StoredTypeNames.scan().nameOf(AdCreatedEvent.class));
                     insert.setString(6, Instant.now().toString());
                     insert.addBatch();
                     if ((i + 1) % 1000 == 0 || i == ads.size() - 1) {
@@ -197,15 +196,15 @@ public final class MarketplaceBenchmark {
     }
 
     /** The same documents the projection writes, bulk-loaded straight into a scratch index with the same mapping. */
-    private static double rawBulk(String es, List<AddCreatedEvent> ads) throws Exception {
+    private static double rawBulk(String es, List<AdCreatedEvent> ads) throws Exception {
         String index = "bench_raw_adds";
         send("DELETE", es + "/" + index, null);
-        send("PUT", es + "/" + index, AddsSearchProjection.MAPPING);
+        send("PUT", es + "/" + index, AdsSearchProjection.MAPPING);
         long start = System.nanoTime();
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < ads.size(); i++) {
-            AddCreatedEvent e = ads.get(i);
-            Map<String, Object> doc = AddsSearchProjection.document(e);
+            AdCreatedEvent e = ads.get(i);
+            Map<String, Object> doc = AdsSearchProjection.document(e);
             body.append("{\"index\":{\"_index\":\"").append(index).append("\",\"_id\":\"").append(e.addId())
                     .append("\",\"version\":").append(i + 1).append(",\"version_type\":\"external\"}}\n")
                     .append(JSON.writeValueAsString(doc)).append('\n');

@@ -13,7 +13,6 @@ import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,7 +41,7 @@ public class AxonStoreConfiguration {
     }
 
     private static Serializer jackson() {
-        return JacksonSerializer.builder().objectMapper(eventObjectMapper()).build();
+        return StoredNameSerializer.create(eventObjectMapper());
     }
 
     /** Tokens, sagas and deadlines; sagas mark their persistent fields with {@code @JsonProperty}. */

@@ -1,7 +1,7 @@
 package co.plaza.platform.media;
 
-import co.plaza.coreapi.media.MediaQueries.MediaView;
-import co.plaza.coreapi.media.MediaRef;
+import co.plaza.media.api.MediaQueries.MediaView;
+import co.plaza.media.api.MediaRef;
 import co.plaza.platform.security.JwtKeys;
 import co.plaza.platform.web.PublicUrls;
 import org.springframework.beans.factory.annotation.Autowired;

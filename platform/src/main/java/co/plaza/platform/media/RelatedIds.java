@@ -1,7 +1,7 @@
 package co.plaza.platform.media;
 
-import co.plaza.coreapi.common.LegacyIds;
-import co.plaza.coreapi.media.RelatedType;
+import co.plaza.common.api.LegacyIds;
+import co.plaza.media.api.RelatedType;
 import co.plaza.platform.web.ApiException;
 
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package co.plaza.platform.web;
 
-import co.plaza.coreapi.common.LegacyIds;
+import co.plaza.common.api.LegacyIds;
 
 import java.util.UUID;
 

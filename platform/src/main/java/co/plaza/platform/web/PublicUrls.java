@@ -1,6 +1,6 @@
 package co.plaza.platform.web;
 
-import co.plaza.coreapi.media.MediaRef;
+import co.plaza.media.api.MediaRef;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;

@@ -1,9 +1,9 @@
 package co.plaza.platform.media;
 
-import co.plaza.coreapi.media.MediaQueries.MediaView;
-import co.plaza.coreapi.media.MediaType;
-import co.plaza.coreapi.media.MediaUse;
-import co.plaza.coreapi.media.RelatedType;
+import co.plaza.media.api.MediaQueries.MediaView;
+import co.plaza.media.api.MediaType;
+import co.plaza.media.api.MediaUse;
+import co.plaza.media.api.RelatedType;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

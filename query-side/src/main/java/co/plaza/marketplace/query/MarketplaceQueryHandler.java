@@ -9,28 +9,28 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.plaza.coreapi.marketplace.AddCondition;
-import co.plaza.coreapi.marketplace.AddDetails;
-import co.plaza.coreapi.marketplace.AddQueries.AddPage;
-import co.plaza.coreapi.marketplace.AddQueries.AddView;
-import co.plaza.coreapi.marketplace.AddQueries.AddsOfUserQuery;
-import co.plaza.coreapi.marketplace.AddQueries.CategoryPage;
-import co.plaza.coreapi.marketplace.AddQueries.CategoryView;
-import co.plaza.coreapi.marketplace.AddQueries.FindAddQuery;
-import co.plaza.coreapi.marketplace.AddQueries.FindCategoryQuery;
-import co.plaza.coreapi.marketplace.AddQueries.FindFollowQuery;
-import co.plaza.coreapi.marketplace.AddQueries.FollowPage;
-import co.plaza.coreapi.marketplace.AddQueries.FollowView;
-import co.plaza.coreapi.marketplace.AddQueries.FollowedByQuery;
-import co.plaza.coreapi.marketplace.AddQueries.FollowsOfUserQuery;
-import co.plaza.coreapi.marketplace.AddQueries.ListAddsQuery;
-import co.plaza.coreapi.marketplace.AddQueries.ListCategoriesQuery;
-import co.plaza.coreapi.marketplace.AddQueries.ListFollowsQuery;
-import co.plaza.coreapi.marketplace.AddStatus;
-import co.plaza.coreapi.media.MediaRef;
+import co.plaza.marketplace.api.AdCondition;
+import co.plaza.marketplace.api.AdDetails;
+import co.plaza.marketplace.api.AdQueries.AdPage;
+import co.plaza.marketplace.api.AdQueries.AdView;
+import co.plaza.marketplace.api.AdQueries.AdsOfUserQuery;
+import co.plaza.marketplace.api.CategoryQueries.CategoryPage;
+import co.plaza.marketplace.api.CategoryQueries.CategoryView;
+import co.plaza.marketplace.api.AdQueries.FindAdQuery;
+import co.plaza.marketplace.api.CategoryQueries.FindCategoryQuery;
+import co.plaza.marketplace.api.FollowQueries.FindFollowQuery;
+import co.plaza.marketplace.api.FollowQueries.FollowPage;
+import co.plaza.marketplace.api.FollowQueries.FollowView;
+import co.plaza.marketplace.api.FollowQueries.FollowedByQuery;
+import co.plaza.marketplace.api.FollowQueries.FollowsOfUserQuery;
+import co.plaza.marketplace.api.AdQueries.ListAdsQuery;
+import co.plaza.marketplace.api.CategoryQueries.ListCategoriesQuery;
+import co.plaza.marketplace.api.FollowQueries.ListFollowsQuery;
+import co.plaza.marketplace.api.AdStatus;
+import co.plaza.media.api.MediaRef;
 import co.plaza.platform.elasticsearch.SearchIndexes;
 import co.plaza.platform.elasticsearch.TextFolding;
-import co.plaza.projections.marketplace.AddsSearchProjection;
+import co.plaza.marketplace.projection.AdsSearchProjection;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -78,14 +78,14 @@ public class MarketplaceQueryHandler {
     }
 
     @QueryHandler
-    public Optional<AddView> handle(FindAddQuery query) {
+    public Optional<AdView> handle(FindAdQuery query) {
         return rows("SELECT " + COLUMNS + " WHERE a.id = ? AND NOT a.deleted", List.of(query.addId())).stream()
                 .filter(v -> query.includeHidden() || v.ownerActive())
                 .findFirst();
     }
 
     @QueryHandler
-    public AddPage handle(ListAddsQuery query) {
+    public AdPage handle(ListAdsQuery query) {
         int from = (query.page() - 1) * query.pageSize();
         BoolQuery.Builder bool = new BoolQuery.Builder();
         for (String word : TextFolding.words(query.search())) {
@@ -140,14 +140,14 @@ public class MarketplaceQueryHandler {
                 case OLDEST -> sort.add(field("created_at", SortOrder.Asc));
                 case NEWEST -> sort.add(field("created_at", SortOrder.Desc));
             }
-            if (query.ordering() == co.plaza.coreapi.marketplace.AddQueries.Ordering.PRICE
-                    || query.ordering() == co.plaza.coreapi.marketplace.AddQueries.Ordering.PRICE_DESC) {
+            if (query.ordering() == co.plaza.marketplace.api.AdQueries.Ordering.PRICE
+                    || query.ordering() == co.plaza.marketplace.api.AdQueries.Ordering.PRICE_DESC) {
                 sort.add(field("created_at", SortOrder.Desc));
             }
         }
         sort.add(field("id", SortOrder.Desc));
         try {
-            SearchResponse<Void> response = search.search(s -> s.index(indexes.alias(AddsSearchProjection.INDEX))
+            SearchResponse<Void> response = search.search(s -> s.index(indexes.alias(AdsSearchProjection.INDEX))
                     .query(q -> q.bool(bool.build())).trackTotalHits(t -> t.enabled(true))
                     .from(from).size(query.pageSize()).source(src -> src.fetch(false)).sort(sort), Void.class);
             long total = response.hits().total() == null ? 0 : response.hits().total().value();
@@ -160,11 +160,11 @@ public class MarketplaceQueryHandler {
                     distances.put(id, hit.sort().get(0).doubleValue());
                 }
             }
-            List<AddView> views = load(ids);
+            List<AdView> views = load(ids);
             if (query.near() != null) {
                 views = views.stream().map(v -> v.withDistance(distances.get(v.id()))).toList();
             }
-            return new AddPage(total, views);
+            return new AdPage(total, views);
         } catch (IOException e) {
             throw new UncheckedIOException("ad search failed", e);
         }
@@ -176,16 +176,16 @@ public class MarketplaceQueryHandler {
     }
 
     /** Paused ads only of {@code pausedOnlyOf} when it is set (owners see their own; admins see all). */
-    private static void statuses(BoolQuery.Builder bool, ListAddsQuery query) {
-        List<String> open = query.statuses().stream().filter(s -> s != AddStatus.PAUSED || query.pausedOnlyOf() == null)
-                .map(AddStatus::wire).toList();
-        boolean ownPaused = query.statuses().contains(AddStatus.PAUSED) && query.pausedOnlyOf() != null;
+    private static void statuses(BoolQuery.Builder bool, ListAdsQuery query) {
+        List<String> open = query.statuses().stream().filter(s -> s != AdStatus.PAUSED || query.pausedOnlyOf() == null)
+                .map(AdStatus::wire).toList();
+        boolean ownPaused = query.statuses().contains(AdStatus.PAUSED) && query.pausedOnlyOf() != null;
         bool.filter(f -> f.bool(any -> {
             if (!open.isEmpty()) {
                 any.should(s -> s.terms(t -> t.field("status").terms(v -> v.value(open.stream().map(FieldValue::of).toList()))));
             }
             if (ownPaused) {
-                any.should(s -> s.bool(b -> b.filter(x -> x.term(t -> t.field("status").value(AddStatus.PAUSED.wire())))
+                any.should(s -> s.bool(b -> b.filter(x -> x.term(t -> t.field("status").value(AdStatus.PAUSED.wire())))
                         .filter(x -> x.term(t -> t.field("user_id").value(query.pausedOnlyOf().toString())))));
             }
             return any.minimumShouldMatch("1");
@@ -206,7 +206,7 @@ public class MarketplaceQueryHandler {
     }
 
     @QueryHandler
-    public List<UUID> handle(AddsOfUserQuery query) {
+    public List<UUID> handle(AdsOfUserQuery query) {
         return jdbc.queryForList("SELECT id FROM add_view WHERE user_id = ? AND NOT deleted", UUID.class, query.userId());
     }
 
@@ -252,26 +252,26 @@ public class MarketplaceQueryHandler {
     }
 
     /** Rows in the order Elasticsearch ranked them; an id the read model has deleted meanwhile is left out. */
-    private List<AddView> load(List<UUID> ids) {
+    private List<AdView> load(List<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
         String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
-        Map<UUID, AddView> byId = new LinkedHashMap<>();
-        for (AddView v : rows("SELECT " + COLUMNS + " WHERE a.id IN (" + marks + ") AND NOT a.deleted", ids)) {
+        Map<UUID, AdView> byId = new LinkedHashMap<>();
+        for (AdView v : rows("SELECT " + COLUMNS + " WHERE a.id IN (" + marks + ") AND NOT a.deleted", ids)) {
             byId.put(v.id(), v);
         }
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
-    private List<AddView> rows(String sql, List<UUID> ids) {
-        List<AddView> views = jdbc.query(sql, (rs, n) -> {
-            AddDetails details = new AddDetails(rs.getString("title"), rs.getString("description"),
-                    rs.getBigDecimal("price"), rs.getString("currency"), AddCondition.fromWire(rs.getString("condition")),
+    private List<AdView> rows(String sql, List<UUID> ids) {
+        List<AdView> views = jdbc.query(sql, (rs, n) -> {
+            AdDetails details = new AdDetails(rs.getString("title"), rs.getString("description"),
+                    rs.getBigDecimal("price"), rs.getString("currency"), AdCondition.fromWire(rs.getString("condition")),
                     rs.getObject("category_id", UUID.class), (Double) rs.getObject("latitude"),
                     (Double) rs.getObject("longitude"), rs.getString("address"), rs.getString("city"));
-            return new AddView(rs.getObject("id", UUID.class), (Long) rs.getObject("legacy_id"),
-                    rs.getObject("user_id", UUID.class), details, AddStatus.fromWire(rs.getString("status")), List.of(),
+            return new AdView(rs.getObject("id", UUID.class), (Long) rs.getObject("legacy_id"),
+                    rs.getObject("user_id", UUID.class), details, AdStatus.fromWire(rs.getString("status")), List.of(),
                     rs.getLong("views_count"), rs.getTimestamp("created_at").toInstant(),
                     rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"), rs.getBoolean("owner_active"), null);
         }, ids.toArray());
@@ -285,8 +285,8 @@ public class MarketplaceQueryHandler {
                     images.computeIfAbsent(rs.getObject("add_id", UUID.class), k -> new ArrayList<>())
                             .add(new MediaRef(rs.getObject("media_id", UUID.class), rs.getString("path"),
                                     rs.getInt("sort_order")));
-                }, views.stream().map(AddView::id).toArray());
-        return views.stream().map(v -> new AddView(v.id(), v.legacyId(), v.userId(), v.details(), v.status(),
+                }, views.stream().map(AdView::id).toArray());
+        return views.stream().map(v -> new AdView(v.id(), v.legacyId(), v.userId(), v.details(), v.status(),
                 images.getOrDefault(v.id(), List.of()), v.viewsCount(), v.createdAt(), v.updatedAt(), v.version(),
                 v.ownerActive(), null)).toList();
     }

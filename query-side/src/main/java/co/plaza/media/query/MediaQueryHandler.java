@@ -1,12 +1,12 @@
 package co.plaza.media.query;
 
-import co.plaza.coreapi.media.MediaQueries.FindMediaQuery;
-import co.plaza.coreapi.media.MediaQueries.ListMediaQuery;
-import co.plaza.coreapi.media.MediaQueries.MediaPage;
-import co.plaza.coreapi.media.MediaQueries.MediaView;
-import co.plaza.coreapi.media.MediaType;
-import co.plaza.coreapi.media.MediaUse;
-import co.plaza.coreapi.media.RelatedType;
+import co.plaza.media.api.MediaQueries.FindMediaQuery;
+import co.plaza.media.api.MediaQueries.ListMediaQuery;
+import co.plaza.media.api.MediaQueries.MediaPage;
+import co.plaza.media.api.MediaQueries.MediaView;
+import co.plaza.media.api.MediaType;
+import co.plaza.media.api.MediaUse;
+import co.plaza.media.api.RelatedType;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;

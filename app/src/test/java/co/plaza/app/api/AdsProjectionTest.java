@@ -1,0 +1,133 @@
+package co.plaza.app.api;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.plaza.media.api.MediaEvents.MediaDeletedEvent;
+import co.plaza.media.api.MediaEvents.MediaReattachedEvent;
+import co.plaza.media.api.MediaEvents.MediaReorderedEvent;
+import co.plaza.media.api.MediaEvents.MediaUploadedEvent;
+import co.plaza.media.api.MediaType;
+import co.plaza.media.api.MediaUse;
+import co.plaza.media.api.RelatedType;
+import co.plaza.platform.elasticsearch.SearchIndexes;
+import co.plaza.platform.test.HttpApi.Response;
+import co.plaza.marketplace.projection.AdsSearchProjection;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static co.plaza.platform.test.HttpApi.body;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The ads read models: images from media events, and a replay that neither regresses documents nor views. */
+class AdsProjectionTest extends ApiTest {
+
+    @Autowired
+    EventGateway events;
+    @Autowired
+    ElasticsearchClient elasticsearch;
+    @Autowired
+    SearchIndexes indexes;
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @SuppressWarnings("unchecked")
+    private Optional<Map<String, Object>> document(String id) {
+        try {
+            var found = elasticsearch.get(g -> g.index(indexes.alias(AdsSearchProjection.INDEX)).id(id).realtime(true),
+                    Map.class);
+            return found.found() ? Optional.of((Map<String, Object>) found.source()) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> imageIds(JsonNode ad) {
+        List<String> ids = new ArrayList<>();
+        ad.path("images").forEach(i -> ids.add(i.path("id").asText()));
+        return ids;
+    }
+
+    private static MediaUploadedEvent uploaded(UUID media, UUID addId, int order) {
+        return new MediaUploadedEvent(media, "k/" + media, MediaType.IMAGE, "image/jpeg", 10, "h", MediaUse.ADD_IMAGE,
+                RelatedType.ADD, addId, order, null, null, false, Instant.now());
+    }
+
+    @Test
+    void imagesFollowMediaEventsInOrder() {
+        String name = unique("fotos");
+        register(name, "consumer");
+        String token = login(name, PASSWORD);
+        JsonNode ad = api.post("/api/adds/", body("title", "Cámara Canon", "condition", "used"), token).json();
+        UUID addId = UUID.fromString(ad.path("id").asText());
+        String path = "/api/adds/" + addId + "/";
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        events.publish(uploaded(first, addId, 1), uploaded(second, addId, 0));
+        await(() -> imageIds(api.get(path, null).json()).size() == 2, "both images are shown");
+        JsonNode shown = api.get(path, null).json();
+        assertThat(imageIds(shown)).containsExactly(second.toString(), first.toString());
+        assertThat(shown.path("images").get(0).path("url").asText()).startsWith("http").endsWith("/media/" + second + "/");
+        await(() -> document(addId.toString()).map(d -> ((List<?>) d.get("image_ids")).size() == 2).orElse(false),
+                "the search document advanced with the images");
+
+        events.publish(new MediaReorderedEvent(first, MediaUse.ADD_IMAGE, RelatedType.ADD, addId, 0),
+                new MediaReorderedEvent(second, MediaUse.ADD_IMAGE, RelatedType.ADD, addId, 1));
+        await(() -> imageIds(api.get(path, null).json()).get(0).equals(first.toString()), "reordered");
+
+        events.publish(new MediaReattachedEvent(second, RelatedType.ADD, addId, MediaUse.ADD_IMAGE, null, null, null, 0),
+                new MediaDeletedEvent(first, "k/" + first, MediaUse.ADD_IMAGE, RelatedType.ADD, addId));
+        await(() -> imageIds(api.get(path, null).json()).isEmpty(), "moved out and deleted");
+        await(() -> document(addId.toString()).map(d -> ((List<?>) d.get("image_ids")).isEmpty()).orElse(false),
+                "the search document lost them too");
+    }
+
+    @Test
+    void aReplayRebuildsWithoutRegressingAndLeavesViewsAlone() {
+        String name = unique("replay");
+        register(name, "consumer");
+        String token = login(name, PASSWORD);
+        String tag = unique("rp");
+        String sold = api.post("/api/adds/", body("title", "Vendido " + tag, "condition", "used", "price", 10), token)
+                .json().path("id").asText();
+        api.patch("/api/adds/" + sold + "/", body("title", "Vendido ya " + tag, "price", 20), token);
+        api.post("/api/adds/" + sold + "/mark_sold/", null, token);
+        String deleted = api.post("/api/adds/", body("title", "Borrado " + tag, "condition", "new"), token)
+                .json().path("id").asText();
+        assertThat(api.delete("/api/adds/" + deleted + "/", token).status()).isEqualTo(204);
+        api.get("/api/adds/" + sold + "/", null);
+        api.get("/api/adds/" + sold + "/", null);
+
+        Map<String, Object> before = document(sold).orElseThrow();
+        assertThat(before.get("status")).isEqualTo("sold");
+        assertThat(before.get("title_f")).isEqualTo("vendido ya " + tag);
+        assertThat(document(deleted)).isEmpty();
+
+        for (String group : List.of("adds-search-projection", "marketplace-projection")) {
+            StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow();
+            processor.shutDown();
+            processor.resetTokens();
+            processor.start();
+        }
+        await(() -> api.get("/api/adds/?status=sold&search=" + tag, null).json().path("results").size() == 1,
+                "the replay rebuilt the ads read models");
+        assertThat(document(sold).orElseThrow()).isEqualTo(before);
+        assertThat(document(deleted)).as("a replayed create cannot resurrect a deleted ad").isEmpty();
+        Response detail = api.get("/api/adds/" + sold + "/", null);
+        assertThat(detail.json().path("status").asText()).isEqualTo("sold");
+        assertThat(detail.json().path("price").asText()).isEqualTo("20.00");
+        assertThat(detail.json().path("views_count").asLong()).as("views survive the replay").isEqualTo(3);
+        assertThat(api.get("/api/adds/" + deleted + "/", null).status()).isEqualTo(404);
+    }
+}

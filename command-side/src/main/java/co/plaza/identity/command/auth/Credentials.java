@@ -1,0 +1,50 @@
+package co.plaza.identity.command.auth;
+
+import co.plaza.identity.command.Identifiers;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** Looks accounts up for login, password change and reset. */
+@Component
+public class Credentials {
+
+    public record Account(UUID userId, String username, String passwordHash, boolean active, boolean deleted,
+                          boolean staff, String phoneNumber) {
+        public boolean canLogIn() {
+            return active && !deleted && passwordHash != null && !passwordHash.startsWith("!");
+        }
+    }
+
+    private static final RowMapper<Account> ROW = (rs, n) -> new Account(rs.getObject("user_id", UUID.class),
+            rs.getString("username"), rs.getString("password_hash"), rs.getBoolean("active"),
+            rs.getBoolean("deleted"), rs.getBoolean("staff"), rs.getString("phone_number"));
+
+    private final JdbcTemplate jdbc;
+
+    public Credentials(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** By username, or by email where that email still logs in (a migrated duplicate does not). */
+    public Optional<Account> byLogin(String identifier) {
+        String key = Identifiers.fold(identifier);
+        return jdbc.query("""
+                SELECT * FROM user_credentials
+                WHERE username_key = ? OR (email_login AND email_key = ?)
+                ORDER BY (username_key = ?) DESC LIMIT 1""", ROW, key, key, key).stream().findFirst();
+    }
+
+    public Optional<Account> byId(UUID userId) {
+        return jdbc.query("SELECT * FROM user_credentials WHERE user_id = ?", ROW, userId).stream().findFirst();
+    }
+
+    public Optional<Account> activeByPhone(String e164) {
+        return jdbc.query("""
+                SELECT * FROM user_credentials WHERE phone_number = ? AND active AND NOT deleted LIMIT 1""",
+                ROW, e164).stream().findFirst();
+    }
+}

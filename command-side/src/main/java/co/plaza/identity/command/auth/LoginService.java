@@ -1,0 +1,86 @@
+package co.plaza.identity.command.auth;
+
+import co.plaza.identity.api.UserCommands.ChangePasswordCommand;
+import co.plaza.identity.api.UserCommands.PasswordChangeReason;
+import co.plaza.identity.command.credentials.PasswordHasher;
+import co.plaza.identity.command.Identifiers;
+import co.plaza.platform.web.ApiException;
+import co.plaza.platform.web.RequestMetadata;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Password login with throttling per account and per address. Every refusal looks the same (one 401), and
+ * an unknown account costs the same hashing time as a known one, so nothing tells whether an account exists.
+ */
+@Service
+public class LoginService {
+
+    private static final Logger log = LoggerFactory.getLogger(LoginService.class);
+
+    private final Credentials credentials;
+    private final PasswordHasher hasher;
+    private final Throttle throttle;
+    private final CommandGateway commands;
+    private final Throttle.Limit perAccount;
+    private final Throttle.Limit perAddress;
+
+    public LoginService(Credentials credentials, PasswordHasher hasher, Throttle throttle, CommandGateway commands,
+                        @Value("${plaza.auth.login.max-failures-per-account:5}") int accountMax,
+                        @Value("${plaza.auth.login.max-failures-per-address:100}") int addressMax,
+                        @Value("${plaza.auth.login.window:PT15M}") Duration window) {
+        this.credentials = credentials;
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.commands = commands;
+        this.perAccount = new Throttle.Limit("login-account", accountMax, window, true);
+        this.perAddress = new Throttle.Limit("login-address", addressMax, window, true);
+    }
+
+    public Credentials.Account authenticate(String identifier, String password, String address) {
+        String accountKey = Identifiers.fold(identifier);
+        OptionalLong wait = throttle.retryAfter(perAccount, accountKey);
+        if (wait.isEmpty()) {
+            wait = throttle.retryAfter(perAddress, address);
+        }
+        if (wait.isPresent()) {
+            throw ApiException.tooManyRequests("error.throttled", wait.getAsLong());
+        }
+        Optional<Credentials.Account> found = credentials.byLogin(identifier);
+        boolean ok;
+        if (found.isPresent() && found.get().passwordHash() != null) {
+            ok = hasher.verify(password, found.get().passwordHash()) && found.get().canLogIn();
+        } else {
+            hasher.burnTime(password);
+            ok = false;
+        }
+        if (!ok) {
+            throttle.record(perAccount, accountKey);
+            throttle.record(perAddress, address);
+            throw ApiException.unauthorized("error.invalid_credentials");
+        }
+        Credentials.Account account = found.get();
+        throttle.clear(perAccount, accountKey);
+        if (hasher.needsUpgrade(account.passwordHash())) {
+            upgrade(account, password);
+        }
+        return account;
+    }
+
+    /** A migrated Django hash becomes Argon2id on the first successful login; a failure here must not block login. */
+    private void upgrade(Credentials.Account account, String password) {
+        try {
+            commands.sendAndWait(new ChangePasswordCommand(account.userId(), hasher.hash(password),
+                    PasswordChangeReason.HASH_UPGRADED), RequestMetadata.actingAs(account.userId()));
+        } catch (RuntimeException e) {
+            log.warn("Password hash upgrade failed for user {}; will retry on next login", account.userId(), e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package co.plaza.identity.command.auth;
+
+import co.plaza.platform.web.ApiException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Opaque refresh tokens, stored as SHA-256 hashes and rotated on every use. A token used twice means it
+ * leaked: the whole family (that login) is revoked.
+ */
+@Component
+public class RefreshTokens {
+
+    public record Rotation(UUID userId, String token) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Duration ttl;
+    private final SecureRandom random = new SecureRandom();
+
+    public RefreshTokens(JdbcTemplate jdbc, @Value("${plaza.auth.refresh-ttl:P30D}") Duration ttl) {
+        this.jdbc = jdbc;
+        this.ttl = ttl;
+    }
+
+    public String issue(UUID userId) {
+        return insert(userId, UUID.randomUUID());
+    }
+
+    private String insert(UUID userId, UUID family) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = Instant.now();
+        jdbc.update("""
+                INSERT INTO refresh_token (id, family_id, user_id, token_hash, created_at, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?)""", UUID.randomUUID(), family, userId, hash(token),
+                Timestamp.from(now), Timestamp.from(now.plus(ttl)));
+        return token;
+    }
+
+    /** @throws ApiException 401 for an unknown, expired, revoked or reused token */
+    @Transactional(noRollbackFor = ApiException.class)
+    public Rotation rotate(String token) {
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "SELECT id, family_id, user_id, expires_at, used_at, revoked_at FROM refresh_token WHERE token_hash = ? FOR UPDATE",
+                hash(token));
+        if (rows.isEmpty()) {
+            throw ApiException.unauthorized("error.invalid_refresh");
+        }
+        Map<String, Object> row = rows.get(0);
+        UUID family = (UUID) row.get("family_id");
+        if (row.get("used_at") != null) {
+            revokeFamily(family);
+            throw ApiException.unauthorized("error.invalid_refresh");
+        }
+        if (row.get("revoked_at") != null || ((Timestamp) row.get("expires_at")).toInstant().isBefore(Instant.now())) {
+            throw ApiException.unauthorized("error.invalid_refresh");
+        }
+        jdbc.update("UPDATE refresh_token SET used_at = now() WHERE id = ?", row.get("id"));
+        UUID userId = (UUID) row.get("user_id");
+        return new Rotation(userId, insert(userId, family));
+    }
+
+    /** Logout: the token and its family end; answers false for a token that is not the caller's. */
+    public boolean revoke(String token, UUID userId) {
+        List<UUID> families = jdbc.queryForList("SELECT family_id FROM refresh_token WHERE token_hash = ? AND user_id = ?",
+                UUID.class, hash(token), userId);
+        families.forEach(this::revokeFamily);
+        return !families.isEmpty();
+    }
+
+    public void revokeAll(UUID userId) {
+        jdbc.update("UPDATE refresh_token SET revoked_at = now() WHERE user_id = ? AND revoked_at IS NULL", userId);
+    }
+
+    private void revokeFamily(UUID family) {
+        jdbc.update("UPDATE refresh_token SET revoked_at = now() WHERE family_id = ? AND revoked_at IS NULL", family);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

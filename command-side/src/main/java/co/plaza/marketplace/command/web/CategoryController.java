@@ -1,0 +1,145 @@
+package co.plaza.marketplace.command.web;
+
+import co.plaza.common.api.LegacyIds;
+import co.plaza.marketplace.api.CategoryCommands.CreateCategoryCommand;
+import co.plaza.marketplace.api.CategoryCommands.DeleteCategoryCommand;
+import co.plaza.marketplace.api.CategoryCommands.UpdateCategoryCommand;
+import co.plaza.marketplace.api.CategoryQueries.CategoryView;
+import co.plaza.marketplace.api.CategoryQueries.FindCategoryQuery;
+import co.plaza.marketplace.api.AdRepresentation;
+import co.plaza.marketplace.api.MarketplaceIds;
+import co.plaza.platform.consistency.ConsistentQueries;
+import co.plaza.platform.consistency.ConsistentReads;
+import co.plaza.platform.security.CurrentUser;
+import co.plaza.platform.web.ApiException;
+import co.plaza.platform.web.JsonInput;
+import co.plaza.platform.web.PathIds;
+import co.plaza.platform.web.RequestMetadata;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletResponse;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Category writes, by admins only (API.md, Marketplace). */
+@RestController
+public class CategoryController {
+
+    private final CommandGateway commands;
+    private final ConsistentQueries queries;
+    private final ConsistentReads reads;
+
+    public CategoryController(CommandGateway commands, ConsistentQueries queries, ConsistentReads reads) {
+        this.commands = commands;
+        this.queries = queries;
+        this.reads = reads;
+    }
+
+    private record Fields(String name, String slug, String description, UUID parent) {
+    }
+
+    @PostMapping("/api/categories")
+    public ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) JsonNode body,
+                                                      HttpServletResponse response) {
+        requireAdmin();
+        Fields f = read(JsonInput.of(body, false), new Fields("", "", "", null));
+        UUID id = UUID.randomUUID();
+        commands.sendAndWait(new CreateCategoryCommand(id, null, f.name(), f.slug(), f.description(), f.parent()),
+                RequestMetadata.current());
+        return respond(HttpStatus.CREATED, id, response);
+    }
+
+    @PutMapping("/api/categories/{id}")
+    public ResponseEntity<Map<String, Object>> put(@PathVariable String id, @RequestBody(required = false) JsonNode body,
+                                                   HttpServletResponse response) {
+        return update(id, JsonInput.of(body, false), response);
+    }
+
+    @PatchMapping("/api/categories/{id}")
+    public ResponseEntity<Map<String, Object>> patch(@PathVariable String id,
+                                                     @RequestBody(required = false) JsonNode body,
+                                                     HttpServletResponse response) {
+        return update(id, JsonInput.of(body, true), response);
+    }
+
+    private ResponseEntity<Map<String, Object>> update(String rawId, JsonInput in, HttpServletResponse response) {
+        requireAdmin();
+        CategoryView current = current(rawId, response);
+        Fields f = read(in, new Fields(current.name(), current.slug(), current.description(), current.parentId()));
+        commands.sendAndWait(new UpdateCategoryCommand(current.id(), f.name(), f.slug(), f.description(), f.parent()),
+                RequestMetadata.current());
+        return respond(HttpStatus.OK, current.id(), response);
+    }
+
+    @DeleteMapping("/api/categories/{id}")
+    public ResponseEntity<Void> delete(@PathVariable String id, HttpServletResponse response) {
+        requireAdmin();
+        CategoryView current = current(id, response);
+        commands.sendAndWait(new DeleteCategoryCommand(current.id()), RequestMetadata.current());
+        return ResponseEntity.noContent().build();
+    }
+
+    private static void requireAdmin() {
+        if (!CurrentUser.required().staff()) {
+            throw ApiException.forbidden();
+        }
+    }
+
+    private static Fields read(JsonInput in, Fields base) {
+        String name = in.string("name", true, 100).map(String::strip).orElse(base.name());
+        String slug = in.string("slug", true, 100).map(String::strip).orElse(base.slug());
+        if (in.has("slug") && !slug.matches("[-a-zA-Z0-9_]+") && !in.hasErrors()) {
+            in.error("slug", "error.invalid_value");
+        }
+        String description = AdInput.text(in, "description", 20_000, base.description());
+        UUID parent = base.parent();
+        if (in.isNull("parent")) {
+            parent = null;
+        } else {
+            Optional<String> raw = in.string("parent", false, 64).map(String::strip);
+            if (raw.isPresent()) {
+                parent = raw.get().matches("\\d{1,18}")
+                        ? LegacyIds.of(MarketplaceIds.CATEGORY_TABLE, Long.parseLong(raw.get()))
+                        : parseUuid(in, raw.get());
+            }
+        }
+        in.validate();
+        return new Fields(name, slug, description, parent);
+    }
+
+    private static UUID parseUuid(JsonInput in, String raw) {
+        try {
+            return UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            in.error("parent", "error.invalid_id");
+            return null;
+        }
+    }
+
+    private CategoryView current(String rawId, HttpServletResponse response) {
+        UUID id = PathIds.resolve(rawId, MarketplaceIds.CATEGORY_TABLE);
+        reads.awaitOwnWrite(response);
+        return find(id);
+    }
+
+    private ResponseEntity<Map<String, Object>> respond(HttpStatus status, UUID id, HttpServletResponse response) {
+        reads.awaitOwnWrite(response);
+        return ResponseEntity.status(status).body(AdRepresentation.of(find(id)));
+    }
+
+    private CategoryView find(UUID id) {
+        return queries.createdBy(CurrentUser.required().id(), new FindCategoryQuery(id), CategoryView.class)
+                .orElseThrow(ApiException::notFound);
+    }
+}

@@ -1,0 +1,83 @@
+package co.plaza.marketplace.command.web;
+
+import co.plaza.marketplace.api.FollowCommands.FollowUserCommand;
+import co.plaza.marketplace.api.FollowCommands.UnfollowCommand;
+import co.plaza.marketplace.api.FollowQueries.FindFollowQuery;
+import co.plaza.marketplace.api.FollowQueries.FollowView;
+import co.plaza.marketplace.api.AdRepresentation;
+import co.plaza.marketplace.api.MarketplaceIds;
+import co.plaza.identity.api.UserIds;
+import co.plaza.marketplace.command.MarketplaceCommandHandler.FollowResult;
+import co.plaza.platform.consistency.ConsistentQueries;
+import co.plaza.platform.consistency.ConsistentReads;
+import co.plaza.platform.security.CurrentUser;
+import co.plaza.platform.web.ApiException;
+import co.plaza.platform.web.JsonInput;
+import co.plaza.platform.web.PathIds;
+import co.plaza.platform.web.RequestMetadata;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletResponse;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+import java.util.UUID;
+
+/** Follows (API.md, Marketplace): 201 new, 200 with the existing follow if already followed. */
+@RestController
+public class FollowController {
+
+    private final CommandGateway commands;
+    private final ConsistentQueries queries;
+    private final ConsistentReads reads;
+
+    public FollowController(CommandGateway commands, ConsistentQueries queries, ConsistentReads reads) {
+        this.commands = commands;
+        this.queries = queries;
+        this.reads = reads;
+    }
+
+    @PostMapping("/api/follows")
+    public ResponseEntity<Map<String, Object>> follow(@RequestBody(required = false) JsonNode body,
+                                                      HttpServletResponse response) {
+        CurrentUser caller = CurrentUser.required();
+        JsonInput in = JsonInput.of(body, false);
+        String raw = in.string("followed", true, 64).map(String::strip).orElse(null);
+        in.validate();
+        UUID followed;
+        try {
+            followed = PathIds.resolve(raw, UserIds.LEGACY_TABLE);
+        } catch (ApiException e) {
+            throw ApiException.field("followed", "error.invalid_id");
+        }
+        FollowResult result = commands.sendAndWait(new FollowUserCommand(UUID.randomUUID(), caller.id(), followed,
+                null, null), RequestMetadata.current());
+        reads.awaitOwnWrite(response);
+        FollowView view = queries.createdBy(caller.id(), new FindFollowQuery(result.followId()), FollowView.class)
+                .orElseThrow(ApiException::notFound);
+        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(AdRepresentation.of(view));
+    }
+
+    @DeleteMapping("/api/follows/{id}")
+    public ResponseEntity<Void> unfollow(@PathVariable String id) {
+        CurrentUser caller = CurrentUser.required();
+        UUID followId = PathIds.resolve(id, MarketplaceIds.FOLLOW_TABLE);
+        try {
+            commands.sendAndWait(new UnfollowCommand(followId), RequestMetadata.current());
+        } catch (RuntimeException e) {
+            // another user's follow is not theirs to see: a 404 like an unknown one
+            if (ApiException.find(e).map(a -> a.status() == HttpStatus.FORBIDDEN).orElse(false)) {
+                throw ApiException.notFound();
+            }
+            throw e;
+        }
+        return ResponseEntity.noContent().build();
+    }
+}

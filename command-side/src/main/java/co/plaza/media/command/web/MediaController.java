@@ -1,0 +1,169 @@
+package co.plaza.media.command.web;
+
+import co.plaza.media.api.MediaCommands.DeleteMediaCommand;
+import co.plaza.media.api.MediaCommands.UpdateMediaCommand;
+import co.plaza.media.api.MediaQueries.FindMediaQuery;
+import co.plaza.media.api.MediaQueries.MediaView;
+import co.plaza.media.api.MediaRepresentation;
+import co.plaza.media.api.MediaUse;
+import co.plaza.media.api.RelatedType;
+import co.plaza.platform.consistency.ConsistentQueries;
+import co.plaza.platform.consistency.ConsistentReads;
+import co.plaza.platform.media.MediaLinks;
+import co.plaza.platform.media.RelatedIds;
+import co.plaza.platform.security.CurrentUser;
+import co.plaza.platform.web.ApiException;
+import co.plaza.platform.web.JsonInput;
+import co.plaza.platform.web.PathIds;
+import co.plaza.platform.web.RequestMetadata;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletResponse;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Changes to media (API.md, Media); reads and the bytes are served by the query side. */
+@RestController
+public class MediaController {
+
+    private final MediaUploads uploads;
+    private final CommandGateway commands;
+    private final ConsistentQueries queries;
+    private final ConsistentReads reads;
+    private final MediaLinks links;
+
+    public MediaController(MediaUploads uploads, CommandGateway commands, ConsistentQueries queries,
+                           ConsistentReads reads, MediaLinks links) {
+        this.uploads = uploads;
+        this.commands = commands;
+        this.queries = queries;
+        this.reads = reads;
+        this.links = links;
+    }
+
+    @PostMapping(value = "/api/media", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public ResponseEntity<Map<String, Object>> upload(@RequestParam(value = "file", required = false) MultipartFile file,
+                                                      @RequestParam(value = "related_type", required = false) String type,
+                                                      @RequestParam(value = "related_id", required = false) String id,
+                                                      @RequestParam(value = "order", required = false) String order,
+                                                      HttpServletResponse response) {
+        CurrentUser caller = CurrentUser.required();
+        if (file == null) {
+            throw ApiException.field("file", "error.required");
+        }
+        RelatedType relatedType = blank(type) ? null : RelatedType.fromWire(type.strip())
+                .orElseThrow(() -> ApiException.field("related_type", "error.invalid_choice"));
+        UUID relatedId = blank(id) ? null : RelatedIds.parse(id, relatedType);
+        if (relatedType != null && relatedId == null) {
+            throw ApiException.field("related_id", "error.required");
+        }
+        if (relatedType == null && relatedId != null) {
+            throw ApiException.field("related_type", "error.required");
+        }
+        Integer position = blank(order) ? null : order(order.strip());
+        UUID mediaId = uploads.upload(file, MediaUse.forGenericUpload(relatedType), relatedType, relatedId, position,
+                caller.id(), RequestMetadata.current());
+        return ResponseEntity.status(HttpStatus.CREATED).body(respond(mediaId, response));
+    }
+
+    @PutMapping("/api/media/{id}")
+    public Map<String, Object> put(@PathVariable String id, @RequestBody(required = false) JsonNode body,
+                                   HttpServletResponse response) {
+        return update(id, JsonInput.of(body, true), response);
+    }
+
+    @PatchMapping("/api/media/{id}")
+    public Map<String, Object> patch(@PathVariable String id, @RequestBody(required = false) JsonNode body,
+                                     HttpServletResponse response) {
+        return update(id, JsonInput.of(body, true), response);
+    }
+
+    /** {@code order}, {@code related_type} and {@code related_id}; both relation fields null detaches. */
+    private Map<String, Object> update(String rawId, JsonInput in, HttpServletResponse response) {
+        CurrentUser.required();
+        MediaView current = visible(rawId, response);
+        Optional<Integer> order = in.integer("order", false, 0, Integer.MAX_VALUE);
+        Optional<RelatedType> type = in.choice("related_type", false,
+                s -> RelatedType.fromWire(s).orElseThrow(IllegalArgumentException::new));
+        Optional<String> rawRelated = in.string("related_id", false, 64); // a UUID or a legacy integer
+        in.validate();
+        boolean detach = in.isNull("related_type") && in.isNull("related_id");
+        RelatedType effectiveType = type.orElse(current.relatedType());
+        UUID relatedId = rawRelated.map(r -> {
+            if (effectiveType == null) {
+                throw ApiException.field("related_type", "error.required");
+            }
+            return RelatedIds.parse(r, effectiveType);
+        }).orElse(null);
+        if (type.isPresent() && relatedId == null && type.get() != current.relatedType()) {
+            throw ApiException.field("related_id", "error.required");
+        }
+        commands.sendAndWait(new UpdateMediaCommand(current.id(), type.orElse(null), relatedId, detach,
+                order.orElse(null)), RequestMetadata.current());
+        return respond(current.id(), response);
+    }
+
+    @DeleteMapping("/api/media/{id}")
+    public ResponseEntity<Void> delete(@PathVariable String id, HttpServletResponse response) {
+        CurrentUser.required();
+        MediaView current = visible(id, response);
+        commands.sendAndWait(new DeleteMediaCommand(current.id()), RequestMetadata.current());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** A media the caller may not see is a 404, like one that does not exist (chat attachments of other rooms). */
+    private MediaView visible(String rawId, HttpServletResponse response) {
+        UUID mediaId = PathIds.resolve(rawId, RelatedType.MEDIA_LEGACY_TABLE);
+        reads.awaitOwnWrite(response);
+        MediaView view = find(mediaId).orElseThrow(ApiException::notFound);
+        CurrentUser caller = CurrentUser.required();
+        if (!view.use().isPublic() && !caller.mayChange(view.uploadedBy())) {
+            throw ApiException.notFound();
+        }
+        return view;
+    }
+
+    private Map<String, Object> respond(UUID mediaId, HttpServletResponse response) {
+        reads.awaitOwnWrite(response);
+        MediaView view = queries.createdBy(CurrentUser.required().id(), new FindMediaQuery(mediaId), MediaView.class)
+                .orElseThrow(ApiException::notFound);
+        return MediaRepresentation.of(view, links.urlOf(view));
+    }
+
+    private Optional<MediaView> find(UUID mediaId) {
+        return queries.afterWriteOf(CurrentUser.required().id(), new FindMediaQuery(mediaId),
+                ResponseTypes.optionalInstanceOf(MediaView.class));
+    }
+
+
+    private static Integer order(String raw) {
+        try {
+            int value = Integer.parseInt(raw);
+            if (value < 0) {
+                throw ApiException.field("order", "error.out_of_range");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw ApiException.field("order", "error.invalid_type");
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,111 @@
+package co.plaza.media.command.web;
+
+import co.plaza.media.command.MediaRegistry;
+import co.plaza.media.command.UploadInspector;
+
+import co.plaza.media.api.MediaCommands.UploadMediaCommand;
+import co.plaza.media.api.MediaUse;
+import co.plaza.media.api.RelatedType;
+import co.plaza.media.command.UploadInspector.Inspected;
+import co.plaza.platform.blobs.BlobStore;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An upload end to end: inspect every file, store the blobs under keys of our own, then record the media. The
+ * blobs are stored first so that an event never names bytes that are not there; if recording fails, the blobs are
+ * removed again, so nothing is left behind either way. Several files are recorded in one transaction: all or none.
+ */
+@Component
+public class MediaUploads {
+
+    /** Every media blob lives under this prefix; the sweep looks at nothing else. */
+    public static final String KEY_PREFIX = "media/";
+
+    private final UploadInspector inspector;
+    private final BlobStore blobs;
+    private final CommandGateway commands;
+    private final MediaRegistry registry;
+    private final TransactionTemplate transaction;
+
+    public MediaUploads(UploadInspector inspector, BlobStore blobs, CommandGateway commands, MediaRegistry registry,
+                        PlatformTransactionManager transactions) {
+        this.inspector = inspector;
+        this.blobs = blobs;
+        this.commands = commands;
+        this.registry = registry;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    public UUID upload(MultipartFile file, MediaUse use, RelatedType relatedType, UUID relatedId, Integer order,
+                       UUID uploader, MetaData metaData) {
+        return uploadAll(List.of(file), use, relatedType, relatedId, order, uploader, metaData).get(0);
+    }
+
+    public List<UUID> uploadAll(List<MultipartFile> files, MediaUse use, RelatedType relatedType, UUID relatedId,
+                                Integer firstOrder, UUID uploader, MetaData metaData) {
+        List<Inspected> inspected = files.stream().map(f -> inspector.inspect(f, use)).toList();
+        List<UploadMediaCommand> uploads = new ArrayList<>();
+        try {
+            for (int i = 0; i < inspected.size(); i++) {
+                Inspected file = inspected.get(i);
+                UUID mediaId = UUID.randomUUID();
+                String key = keyFor(mediaId, file.extension());
+                String hash = store(key, file);
+                uploads.add(new UploadMediaCommand(mediaId, key, file.type(), file.mimeType(), file.size(), hash, use,
+                        relatedType, relatedId, firstOrder == null ? null : firstOrder + i, uploader, null, false,
+                        null));
+            }
+            if (uploads.size() == 1) {
+                commands.sendAndWait(uploads.get(0), metaData);
+            } else {
+                transaction.executeWithoutResult(status -> uploads.forEach(c -> commands.sendAndWait(c, metaData)));
+            }
+        } catch (RuntimeException e) {
+            uploads.forEach(c -> registry.deleteBlob(c.storageKey()));
+            throw e;
+        }
+        return uploads.stream().map(UploadMediaCommand::mediaId).toList();
+    }
+
+    /** Server-made keys only: a client's file name never reaches the store. */
+    static String keyFor(UUID mediaId, String extension) {
+        YearMonth month = YearMonth.now(ZoneOffset.UTC);
+        return KEY_PREFIX + month.getYear() + "/" + String.format("%02d", month.getMonthValue()) + "/" + mediaId
+                + "." + extension;
+    }
+
+    /** Stores the bytes and returns their SHA-256 (the media's ETag), computed on the way through. */
+    private String store(String key, Inspected file) {
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (InputStream in = new DigestInputStream(file.open(), sha256)) {
+            blobs.put(key, in, file.size(), file.mimeType());
+        } catch (IOException e) {
+            registry.deleteBlob(key);
+            throw new UncheckedIOException("storing " + key, e);
+        }
+        return HexFormat.of().formatHex(sha256.digest());
+    }
+}

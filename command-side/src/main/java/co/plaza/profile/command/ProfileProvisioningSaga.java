@@ -1,0 +1,120 @@
+package co.plaza.profile.command;
+
+import co.plaza.common.api.StoredAs;
+import co.plaza.profile.api.ProfileCommands.CreateProfileCommand;
+import co.plaza.profile.api.ProfileDetails;
+import co.plaza.profile.api.ProfileKind;
+import co.plaza.identity.api.UserEvents.UserDeletedEvent;
+import co.plaza.identity.api.UserEvents.UserRegisteredEvent;
+import co.plaza.identity.api.UserEvents.UserRoleChangedEvent;
+import co.plaza.platform.web.ApiException;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaLifecycle;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.spring.stereotype.Saga;
+
+import java.time.Duration;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Gives a user the empty profile of their role when they register, and of the new role when an admin changes
+ * it. A failed creation is retried with exponential backoff through the persistent deadline manager, so the
+ * retry survives a restart; the saga ends when every profile it owes exists.
+ */
+@StoredAs(value = "profile.ProfileProvisioningSaga", formerly = "co.plaza.profiles.ProfileProvisioningSaga")
+@Saga
+public class ProfileProvisioningSaga {
+
+    static final String RETRY = "retry-profile-provisioning";
+    static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+
+    @JsonProperty
+    private UUID userId;
+    @JsonProperty
+    private TreeSet<ProfileKind> pending = new TreeSet<>();
+    @JsonProperty
+    private int failures;
+    @JsonProperty
+    private String retryDeadline;
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = "userId")
+    public void on(UserRegisteredEvent event, CommandGateway commands, DeadlineManager deadlines) {
+        userId = event.userId();
+        pending.add(event.role().profileKind());
+        provision(commands, deadlines);
+    }
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = "userId")
+    public void on(UserRoleChangedEvent event, CommandGateway commands, DeadlineManager deadlines) {
+        userId = event.userId();
+        pending.add(event.role().profileKind());
+        provision(commands, deadlines);
+    }
+
+    /** A deleted user is owed nothing. */
+    @EndSaga
+    @SagaEventHandler(associationProperty = "userId")
+    public void on(UserDeletedEvent event, DeadlineManager deadlines) {
+        cancelRetry(deadlines);
+    }
+
+    @DeadlineHandler(deadlineName = RETRY, payloadType = Void.class)
+    public void retry(CommandGateway commands, DeadlineManager deadlines) {
+        retryDeadline = null;
+        provision(commands, deadlines);
+    }
+
+    /**
+     * Each attempt proposes a new profile id: the user's slot for the kind, not the id, makes the profile
+     * unique, so an attempt that succeeded unseen (a timeout) is answered "exists" on retry, and counts as done.
+     */
+    private void provision(CommandGateway commands, DeadlineManager deadlines) {
+        boolean failed = false;
+        for (ProfileKind kind : new TreeSet<>(pending)) {
+            try {
+                commands.sendAndWait(new CreateProfileCommand(UUID.randomUUID(), userId, null,
+                        ProfileDetails.empty(kind), null), 30, TimeUnit.SECONDS);
+                pending.remove(kind);
+            } catch (RuntimeException e) {
+                if (alreadyHasProfile(e)) {
+                    pending.remove(kind);
+                } else {
+                    failed = true;
+                }
+            }
+        }
+        if (pending.isEmpty()) {
+            cancelRetry(deadlines);
+            SagaLifecycle.end();
+        } else if (failed && retryDeadline == null) {
+            failures++;
+            retryDeadline = deadlines.schedule(backoff(failures), RETRY);
+        }
+    }
+
+    static Duration backoff(int failures) {
+        long seconds = FIRST_BACKOFF.toSeconds() << Math.min(Math.max(failures, 1) - 1, 20);
+        return Duration.ofSeconds(Math.min(seconds, MAX_BACKOFF.toSeconds()));
+    }
+
+    private void cancelRetry(DeadlineManager deadlines) {
+        if (retryDeadline != null) {
+            deadlines.cancelSchedule(RETRY, retryDeadline);
+            retryDeadline = null;
+        }
+    }
+
+    private static boolean alreadyHasProfile(Throwable e) {
+        return ApiException.isFieldError(e, ProfileCommandHandler.EXISTS);
+    }
+}

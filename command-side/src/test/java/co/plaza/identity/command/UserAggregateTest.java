@@ -1,0 +1,153 @@
+package co.plaza.identity.command;
+
+import co.plaza.identity.api.Role;
+import co.plaza.identity.api.UserCommands.ChangePasswordCommand;
+import co.plaza.identity.api.UserCommands.ChangeUserRoleCommand;
+import co.plaza.identity.api.UserCommands.PasswordChangeReason;
+import co.plaza.identity.api.UserEvents.UserDeletedEvent;
+import co.plaza.identity.api.UserEvents.UserPasswordChangedEvent;
+import co.plaza.identity.api.UserEvents.UserRegisteredEvent;
+import co.plaza.identity.api.UserEvents.UserRoleChangedEvent;
+import co.plaza.platform.web.ApiException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import static co.plaza.CommandFixtures.actor;
+import static co.plaza.CommandFixtures.apiError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UserAggregateTest {
+
+    private static final UUID USER = UUID.fromString("00000000-0000-4000-8000-000000000001");
+    private static final UUID ADMIN = UUID.fromString("00000000-0000-4000-8000-0000000000ad");
+    private static final UUID OTHER = UUID.fromString("00000000-0000-4000-8000-000000000002");
+
+    private AggregateTestFixture<User> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(User.class);
+    }
+
+    private static UserRegisteredEvent registered(Role role) {
+        return new UserRegisteredEvent(USER, null, "ana", "ana@example.com", "+573001234567",
+                "$argon2id$v=19$m=19456,t=2,p=1$old", "Ana", "Pérez", role, false, true,
+                Instant.parse("2024-01-02T03:04:05Z"), true);
+    }
+
+
+    @Test
+    void anAdminChangesTheRole() {
+        fixture.given(registered(Role.CONSUMER))
+                .when(new ChangeUserRoleCommand(USER, null, Role.SPECIALIST), actor(ADMIN, true))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new UserRoleChangedEvent(USER, Role.CONSUMER, Role.SPECIALIST))
+                .expectState(user -> assertThat(user.role()).isEqualTo(Role.SPECIALIST));
+    }
+
+    @Test
+    void theRoleIsSourcedFromPreviousChanges() {
+        fixture.given(registered(Role.CONSUMER), new UserRoleChangedEvent(USER, Role.CONSUMER, Role.BUSINESSMAN))
+                .when(new ChangeUserRoleCommand(USER, null, Role.BUSINESSMAN), actor(ADMIN, true))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aNonAdminCannotChangeTheRole() {
+        fixture.given(registered(Role.CONSUMER))
+                .when(new ChangeUserRoleCommand(USER, null, Role.SPECIALIST), actor(USER, false))
+                .expectException(apiError(HttpStatus.FORBIDDEN))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherNonAdminCannotChangeTheRoleEither() {
+        fixture.given(registered(Role.CONSUMER))
+                .when(new ChangeUserRoleCommand(USER, null, Role.SPECIALIST), actor(OTHER, false))
+                .expectException(ApiException.class)
+                .expectException(apiError(HttpStatus.FORBIDDEN))
+                .expectNoEvents();
+    }
+
+    @Test
+    void theSameRoleIsNoChange() {
+        fixture.given(registered(Role.SPECIALIST))
+                .when(new ChangeUserRoleCommand(USER, null, Role.SPECIALIST), actor(ADMIN, true))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void theOwnerChangesTheirPassword() {
+        fixture.given(registered(Role.CONSUMER))
+                .when(new ChangePasswordCommand(USER, "$argon2id$new", PasswordChangeReason.CHANGED), actor(USER, false))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new UserPasswordChangedEvent(USER, "$argon2id$new", PasswordChangeReason.CHANGED));
+    }
+
+    @Test
+    void anAdminMayChangeSomeonesPassword() {
+        fixture.given(registered(Role.CONSUMER))
+                .when(new ChangePasswordCommand(USER, "$argon2id$reset", PasswordChangeReason.RESET), actor(ADMIN, true))
+                .expectEvents(new UserPasswordChangedEvent(USER, "$argon2id$reset", PasswordChangeReason.RESET));
+    }
+
+    @Test
+    void anotherUserCannotChangeThePassword() {
+        fixture.given(registered(Role.CONSUMER))
+                .when(new ChangePasswordCommand(USER, "$argon2id$evil", PasswordChangeReason.CHANGED), actor(OTHER, false))
+                .expectException(apiError(HttpStatus.FORBIDDEN))
+                .expectNoEvents();
+    }
+
+    @Test
+    void thePlatformItselfMayUpgradeAHash() {
+        // no actor: a message issued by the platform (login's hash upgrade, imports)
+        fixture.given(registered(Role.CONSUMER))
+                .when(new ChangePasswordCommand(USER, "$argon2id$upgraded", PasswordChangeReason.HASH_UPGRADED))
+                .expectEvents(new UserPasswordChangedEvent(USER, "$argon2id$upgraded", PasswordChangeReason.HASH_UPGRADED));
+    }
+
+    @Test
+    void aDeletedUserIsNotFoundForARoleChange() {
+        fixture.given(registered(Role.CONSUMER), new UserDeletedEvent(USER, Role.CONSUMER))
+                .when(new ChangeUserRoleCommand(USER, null, Role.SPECIALIST), actor(ADMIN, true))
+                .expectException(apiError(HttpStatus.NOT_FOUND))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDeletedUserIsNotFoundForAPasswordChange() {
+        fixture.given(registered(Role.CONSUMER), new UserDeletedEvent(USER, Role.CONSUMER))
+                .when(new ChangePasswordCommand(USER, "$argon2id$new", PasswordChangeReason.CHANGED), actor(USER, false))
+                .expectException(apiError(HttpStatus.NOT_FOUND))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDeletedUserIsNotFoundEvenForAnAdmin() {
+        fixture.given(registered(Role.CONSUMER), new UserDeletedEvent(USER, Role.CONSUMER))
+                .when(new ChangePasswordCommand(USER, "$argon2id$new", PasswordChangeReason.RESET), actor(ADMIN, true))
+                .expectException(apiError(HttpStatus.NOT_FOUND))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aStateChangeIsSourcedIntoTheAggregate() {
+        fixture.given(registered(Role.CONSUMER))
+                .when(new ChangePasswordCommand(USER, "$argon2id$new", PasswordChangeReason.CHANGED), actor(USER, false))
+                .expectState(user -> {
+                    assertThat(user.id()).isEqualTo(USER);
+                    assertThat(user.username()).isEqualTo("ana");
+                    assertThat(user.isActive()).isTrue();
+                    assertThat(user.isDeleted()).isFalse();
+                    assertThat(user.emailLogin()).isTrue();
+                });
+    }
+}

@@ -1,0 +1,103 @@
+package co.plaza.marketplace.command;
+
+import co.plaza.marketplace.api.CategoryCommands.DeleteCategoryCommand;
+import co.plaza.marketplace.api.FollowCommands.UnfollowCommand;
+import co.plaza.marketplace.api.CategoryEvents.CategoryCreatedEvent;
+import co.plaza.marketplace.api.CategoryEvents.CategoryDeletedEvent;
+import co.plaza.marketplace.api.CategoryEvents.CategoryUsageChangedEvent;
+import co.plaza.marketplace.api.FollowEvents.UserFollowedEvent;
+import co.plaza.marketplace.api.FollowEvents.UserUnfollowedEvent;
+import co.plaza.reservation.api.ReservationKind;
+import co.plaza.reservation.command.Reservations;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import static co.plaza.CommandFixtures.actor;
+import static co.plaza.CommandFixtures.apiError;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.ArgumentMatchers.any;
+
+/** Category deletion and unfollowing, through the marketplace command handler over each aggregate's fixture. */
+class CategoryAndFollowAggregateTest {
+
+    private static final UUID CATEGORY = UUID.fromString("00000000-0000-4000-8000-0000000000c1");
+    private static final UUID FOLLOW = UUID.fromString("00000000-0000-4000-8000-0000000000f1");
+    private static final UUID ALICE = UUID.fromString("00000000-0000-4000-8000-000000000001");
+    private static final UUID BOB = UUID.fromString("00000000-0000-4000-8000-000000000002");
+    private static final UUID ADMIN = UUID.fromString("00000000-0000-4000-8000-0000000000ad");
+    private static final CategoryCreatedEvent CREATED = new CategoryCreatedEvent(CATEGORY, null, "Hogar", "hogar", "", null);
+
+    private final Reservations reservations = mock(Reservations.class);
+
+    private AggregateTestFixture<Category> categories() {
+        AggregateTestFixture<Category> fixture = new AggregateTestFixture<>(Category.class);
+        fixture.registerAnnotatedCommandHandler(
+                new MarketplaceCommandHandler(null, fixture.getRepository(), null, reservations, null));
+        return fixture;
+    }
+
+    private AggregateTestFixture<Follow> follows() {
+        AggregateTestFixture<Follow> fixture = new AggregateTestFixture<>(Follow.class);
+        fixture.registerAnnotatedCommandHandler(
+                new MarketplaceCommandHandler(null, null, fixture.getRepository(), reservations, null));
+        return fixture;
+    }
+
+    @Test
+    void anUnusedCategoryIsDeletedAndFreesItsNameAndSlug() {
+        categories().given(CREATED, new CategoryUsageChangedEvent(CATEGORY, ALICE, true),
+                        new CategoryUsageChangedEvent(CATEGORY, ALICE, false))
+                .when(new DeleteCategoryCommand(CATEGORY), actor(ADMIN, true))
+                .expectEvents(new CategoryDeletedEvent(CATEGORY));
+        verify(reservations).release(ReservationKind.CATEGORY_NAME, "hogar", CATEGORY);
+        verify(reservations).release(ReservationKind.CATEGORY_SLUG, "hogar", CATEGORY);
+    }
+
+    @Test
+    void aCategoryInUseIsAConflict() {
+        categories().given(CREATED, new CategoryUsageChangedEvent(CATEGORY, ALICE, true))
+                .when(new DeleteCategoryCommand(CATEGORY), actor(ADMIN, true))
+                .expectNoEvents()
+                .expectException(apiError(HttpStatus.CONFLICT));
+        verify(reservations, never()).release(any(), any(), any());
+    }
+
+    @Test
+    void onlyAdminsDeleteCategories() {
+        categories().given(CREATED)
+                .when(new DeleteCategoryCommand(CATEGORY), actor(ALICE, false))
+                .expectNoEvents()
+                .expectException(apiError(HttpStatus.FORBIDDEN));
+    }
+
+    @Test
+    void theFollowerUnfollowsAndReleasesThePair() {
+        follows().given(new UserFollowedEvent(FOLLOW, ALICE, BOB, null, Instant.parse("2024-01-01T00:00:00Z")))
+                .when(new UnfollowCommand(FOLLOW), actor(ALICE, false))
+                .expectEvents(new UserUnfollowedEvent(FOLLOW, ALICE, BOB));
+        verify(reservations).release(ReservationKind.FOLLOW, ALICE + ":" + BOB, FOLLOW);
+    }
+
+    @Test
+    void theFollowedUserCannotRemoveSomeoneElsesFollow() {
+        follows().given(new UserFollowedEvent(FOLLOW, ALICE, BOB, null, Instant.parse("2024-01-01T00:00:00Z")))
+                .when(new UnfollowCommand(FOLLOW), actor(BOB, false))
+                .expectNoEvents()
+                .expectException(apiError(HttpStatus.FORBIDDEN));
+    }
+
+    @Test
+    void aRemovedFollowIsNotFound() {
+        follows().given(new UserFollowedEvent(FOLLOW, ALICE, BOB, null, Instant.parse("2024-01-01T00:00:00Z")),
+                        new UserUnfollowedEvent(FOLLOW, ALICE, BOB))
+                .when(new UnfollowCommand(FOLLOW), actor(ALICE, false))
+                .expectNoEvents()
+                .expectException(apiError(HttpStatus.NOT_FOUND));
+    }
+}

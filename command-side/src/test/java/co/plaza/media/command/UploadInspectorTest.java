@@ -1,0 +1,94 @@
+package co.plaza.media.command;
+
+import co.plaza.media.api.MediaType;
+import co.plaza.media.api.MediaUse;
+import co.plaza.platform.test.TestFiles;
+import co.plaza.platform.web.ApiException;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.util.unit.DataSize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class UploadInspectorTest {
+
+    private final UploadInspector inspector = new UploadInspector(DataSize.ofKilobytes(200), DataSize.ofKilobytes(300),
+            DataSize.ofKilobytes(400), 40_000_000);
+
+    /** The client's name and Content-Type say "photo.jpg, image/jpeg" every time: only the bytes count. */
+    private static MockMultipartFile file(byte[] content) {
+        return new MockMultipartFile("file", "photo.jpg", "image/jpeg", content);
+    }
+
+    @Test
+    void decidesTheTypeFromTheContent() {
+        assertThat(inspector.inspect(file(TestFiles.png(5, 5)), MediaUse.ADD_IMAGE).mimeType()).isEqualTo("image/png");
+        assertThat(inspector.inspect(file(TestFiles.gif(5, 5)), MediaUse.ADD_IMAGE).mimeType()).isEqualTo("image/gif");
+        assertThat(inspector.inspect(file(TestFiles.WEBP), MediaUse.ADD_IMAGE).mimeType()).isEqualTo("image/webp");
+        UploadInspector.Inspected pdf = inspector.inspect(file(TestFiles.pdf()), MediaUse.GENERIC);
+        assertThat(pdf.type()).isEqualTo(MediaType.DOCUMENT);
+        assertThat(pdf.extension()).isEqualTo("pdf");
+        UploadInspector.Inspected video = inspector.inspect(file(TestFiles.mp4(5000)), MediaUse.CHAT_ATTACHMENT);
+        assertThat(video.mimeType()).isEqualTo("video/mp4");
+        assertThat(video.size()).isEqualTo(5000);
+    }
+
+    @Test
+    void refusesWhatTheUseDoesNotAllowOrWhatIsNoMedia() {
+        assertStatus(() -> inspector.inspect(file(TestFiles.pdf()), MediaUse.ADD_IMAGE), HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertStatus(() -> inspector.inspect(file(TestFiles.mp4(100)), MediaUse.WORK_IMAGE), HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertStatus(() -> inspector.inspect(file(TestFiles.html()), MediaUse.GENERIC), HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertStatus(() -> inspector.inspect(file(TestFiles.svg()), MediaUse.GENERIC), HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertStatus(() -> inspector.inspect(file("#!/bin/sh\nrm -rf /\n".getBytes()), MediaUse.GENERIC),
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    }
+
+    @Test
+    void eachTypeHasItsOwnLimit() {
+        // 250 KB: over the image limit, under the document limit
+        assertStatus(() -> inspector.inspect(file(TestFiles.brokenJpeg(250_000)), MediaUse.ADD_IMAGE),
+                HttpStatus.PAYLOAD_TOO_LARGE);
+        assertStatus(() -> inspector.inspect(file(TestFiles.mp4(410_000)), MediaUse.GENERIC),
+                HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(inspector.inspect(file(TestFiles.mp4(390_000)), MediaUse.GENERIC).size()).isEqualTo(390_000);
+    }
+
+    @Test
+    void anImageMustDecodeAndStayUnderTheMegapixelLimit() {
+        assertStatus(() -> inspector.inspect(file(TestFiles.brokenJpeg(5000)), MediaUse.ADD_IMAGE), HttpStatus.BAD_REQUEST);
+        ApiException tooBig = catchApi(() -> inspector.inspect(file(TestFiles.hugeBinaryPng(8000, 5001)),
+                MediaUse.ADD_IMAGE));
+        assertThat(tooBig.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(tooBig.fieldErrors()).containsKey("file");
+        assertThat(inspector.inspect(file(TestFiles.hugeBinaryPng(8000, 5000)), MediaUse.ADD_IMAGE).type())
+                .isEqualTo(MediaType.IMAGE);
+    }
+
+    @Test
+    void anEmptyFileIsABadRequest() {
+        assertStatus(() -> inspector.inspect(file(new byte[0]), MediaUse.GENERIC), HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void imagesAreStoredCleaned() throws Exception {
+        UploadInspector.Inspected photo = inspector.inspect(file(TestFiles.phoneJpeg()), MediaUse.PROFILE_PICTURE);
+        byte[] stored = photo.open().readAllBytes();
+        assertThat(TestFiles.contains(stored, TestFiles.GPS_SECRET)).isFalse();
+        assertThat(stored).hasSize((int) photo.size());
+    }
+
+    private static void assertStatus(Runnable action, HttpStatus status) {
+        assertThat(catchApi(action).status()).isEqualTo(status);
+    }
+
+    private static ApiException catchApi(Runnable action) {
+        try {
+            action.run();
+        } catch (ApiException e) {
+            return e;
+        }
+        throw new AssertionError("no ApiException");
+    }
+}

@@ -1,6 +1,0 @@
-package co.plaza.coreapi.user;
-
-/** Values that must be unique across users, guarded by reservation aggregates keyed by the normalised value. */
-public enum ReservationKind {
-    USERNAME, EMAIL, PHONE, PROFILE, CATEGORY_NAME, CATEGORY_SLUG, FOLLOW
-}

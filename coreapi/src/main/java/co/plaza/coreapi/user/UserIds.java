@@ -1,9 +1,0 @@
-package co.plaza.coreapi.user;
-
-public final class UserIds {
-    /** The monolith's user table, for the deterministic ids of migrated users. */
-    public static final String LEGACY_TABLE = "authentication_user";
-
-    private UserIds() {
-    }
-}

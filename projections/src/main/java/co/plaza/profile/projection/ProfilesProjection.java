@@ -1,0 +1,149 @@
+package co.plaza.profile.projection;
+
+import co.plaza.profile.api.ProfileDetails;
+import co.plaza.profile.api.ProfileEvents.ProfileAnonymisedEvent;
+import co.plaza.profile.api.ProfileEvents.ProfileCreatedEvent;
+import co.plaza.profile.api.ProfileEvents.ProfileDeletedEvent;
+import co.plaza.profile.api.ProfileEvents.ProfileUpdatedEvent;
+import co.plaza.platform.elasticsearch.TextFolding;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import co.plaza.media.api.MediaEvents.MediaDeletedEvent;
+import co.plaza.media.api.MediaEvents.MediaReattachedEvent;
+import co.plaza.media.api.MediaEvents.MediaReorderedEvent;
+import co.plaza.media.api.MediaEvents.MediaUploadedEvent;
+import co.plaza.media.api.MediaUse;
+import co.plaza.media.api.RelatedType;
+import co.plaza.identity.readmodel.UserActivityTracking;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Specialist, businessman and consumer profiles. It also follows users' activity, because profiles of
+ * deactivated users are hidden (API.md, Profiles).
+ */
+@Component
+@ProcessingGroup("profiles-projection")
+public class ProfilesProjection extends UserActivityTracking {
+
+    /** The stored shape of {@link ProfileDetails}, with its kind tag, read back by the query side. */
+    public static final ObjectMapper DETAILS = co.plaza.platform.axon.AxonStoreConfiguration.eventObjectMapper();
+
+    private final JdbcTemplate jdbc;
+
+    public ProfilesProjection(JdbcTemplate jdbc) {
+        super(jdbc, "profile_user_state");
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ProfileCreatedEvent e, @SequenceNumber long version) {
+        jdbc.update("""
+                INSERT INTO profile_view (id, kind, legacy_id, user_id, details, search_text, created_at, updated_at, version)
+                VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+                ON CONFLICT (id) DO NOTHING""",
+                e.profileId(), e.kind().name(), e.legacyId(), e.userId(), json(e.details()), searchText(e.details()),
+                java.sql.Timestamp.from(e.createdAt()), java.sql.Timestamp.from(e.createdAt()), version);
+    }
+
+    @EventHandler
+    void on(ProfileUpdatedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
+        change(e.profileId(), e.details(), version, at);
+    }
+
+    @EventHandler
+    void on(ProfileAnonymisedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
+        change(e.profileId(), e.details(), version, at);
+    }
+
+    @EventHandler
+    void on(ProfileDeletedEvent e, @SequenceNumber long version) {
+        jdbc.update("UPDATE profile_view SET deleted = TRUE, version = ? WHERE id = ? AND version < ?",
+                version, e.profileId(), version);
+    }
+
+
+
+
+
+    // Work images come from the media domain: media related to a specialist profile, kept by order.
+
+    @EventHandler
+    void on(MediaUploadedEvent e) {
+        if (isWorkImage(e.use(), e.relatedType())) {
+            jdbc.update("INSERT INTO profile_work_image (profile_id, media_id, sort_order) VALUES (?, ?, ?) "
+                    + "ON CONFLICT (media_id) DO NOTHING", e.relatedId(), e.mediaId(), e.order());
+        }
+    }
+
+    @EventHandler
+    void on(MediaReorderedEvent e) {
+        jdbc.update("UPDATE profile_work_image SET sort_order = ? WHERE media_id = ?", e.order(), e.mediaId());
+    }
+
+    @EventHandler
+    void on(MediaReattachedEvent e) {
+        jdbc.update("DELETE FROM profile_work_image WHERE media_id = ?", e.mediaId());
+        if (isWorkImage(e.use(), e.relatedType())) {
+            jdbc.update("INSERT INTO profile_work_image (profile_id, media_id, sort_order) VALUES (?, ?, ?)",
+                    e.relatedId(), e.mediaId(), e.order());
+        }
+    }
+
+    @EventHandler
+    void on(MediaDeletedEvent e) {
+        jdbc.update("DELETE FROM profile_work_image WHERE media_id = ?", e.mediaId());
+    }
+
+    private static boolean isWorkImage(MediaUse use, RelatedType type) {
+        return use == MediaUse.WORK_IMAGE && type == RelatedType.SPECIALIST_PROFILE;
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("TRUNCATE profile_view, profile_user_state, profile_work_image");
+    }
+
+    private void change(UUID profileId, ProfileDetails details, long version, Instant at) {
+        jdbc.update("""
+                UPDATE profile_view SET details = ?::jsonb, search_text = ?, updated_at = ?, version = ?
+                WHERE id = ? AND version < ?""",
+                json(details), searchText(details), java.sql.Timestamp.from(at), version, profileId, version);
+    }
+
+
+    /** API.md: profiles are searched in profession, description, city and company_name. */
+    static String searchText(ProfileDetails details) {
+        String text;
+        if (details instanceof ProfileDetails.Specialist s) {
+            text = String.join(" ", nz(s.profession()), nz(s.description()), nz(s.city()));
+        } else if (details instanceof ProfileDetails.Businessman b) {
+            text = String.join(" ", nz(b.companyName()), nz(b.city()));
+        } else if (details instanceof ProfileDetails.Consumer c) {
+            text = nz(c.city());
+        } else {
+            text = "";
+        }
+        return TextFolding.fold(text);
+    }
+
+    private static String json(ProfileDetails details) {
+        try {
+            return DETAILS.writerFor(ProfileDetails.class).writeValueAsString(details);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,63 @@
+package co.plaza.identity.query.web;
+
+import co.plaza.identity.api.Role;
+import co.plaza.identity.api.UserIds;
+import co.plaza.identity.api.UserQueries.FindUserQuery;
+import co.plaza.identity.api.UserQueries.ListUsersQuery;
+import co.plaza.identity.api.UserQueries.UserPage;
+import co.plaza.identity.api.UserQueries.UserView;
+import co.plaza.identity.api.UserRepresentation;
+import co.plaza.platform.security.CurrentUser;
+import co.plaza.platform.web.ApiException;
+import co.plaza.platform.web.PageParams;
+import co.plaza.platform.web.PathIds;
+import co.plaza.platform.web.Versions;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+
+/** API.md, Auth: {@code GET users/} and {@code GET users/{id}/}. */
+@RestController
+public class UserQueryController {
+
+    private final QueryGateway queries;
+
+    public UserQueryController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/api/auth/users")
+    public Map<String, Object> list(@RequestParam(required = false) String search,
+                                    @RequestParam(required = false) String role, HttpServletRequest request) {
+        CurrentUser caller = CurrentUser.required();
+        PageParams page = PageParams.from(request);
+        Role roleFilter = null;
+        if (role != null && !role.isBlank()) {
+            try {
+                roleFilter = Role.fromWire(role);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.field("role", "error.invalid_choice");
+            }
+        }
+        UserPage result = queries.query(new ListUsersQuery(search, roleFilter, caller.staff(), page.page(), page.pageSize()),
+                UserPage.class).join();
+        return page.envelope(result.count(),
+                result.results().stream().map(u -> UserRepresentation.of(u, caller.id(), caller.staff())).toList(), request);
+    }
+
+    @GetMapping("/api/auth/users/{id}")
+    public ResponseEntity<Map<String, Object>> get(@PathVariable String id) {
+        CurrentUser caller = CurrentUser.required();
+        UserView user = queries.query(new FindUserQuery(PathIds.resolve(id, UserIds.LEGACY_TABLE)),
+                ResponseTypes.optionalInstanceOf(UserView.class)).join().orElseThrow(ApiException::notFound);
+        return ResponseEntity.ok().eTag(Versions.etag(user.version()))
+                .body(UserRepresentation.of(user, caller.id(), caller.staff()));
+    }
+}

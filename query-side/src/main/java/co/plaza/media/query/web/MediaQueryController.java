@@ -1,0 +1,72 @@
+package co.plaza.media.query.web;
+
+import co.plaza.media.api.MediaQueries.FindMediaQuery;
+import co.plaza.media.api.MediaQueries.ListMediaQuery;
+import co.plaza.media.api.MediaQueries.MediaPage;
+import co.plaza.media.api.MediaQueries.MediaView;
+import co.plaza.media.api.MediaRepresentation;
+import co.plaza.media.api.RelatedType;
+import co.plaza.platform.media.MediaLinks;
+import co.plaza.platform.media.RelatedIds;
+import co.plaza.platform.security.CurrentUser;
+import co.plaza.platform.web.ApiException;
+import co.plaza.platform.web.PageParams;
+import co.plaza.platform.web.PathIds;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * API.md, Media: the list (by relation, or the caller's own uploads) and one media. Chat attachments are listed
+ * and shown to their uploader and admins only (chat rooms hand them to participants in messages).
+ */
+@RestController
+public class MediaQueryController {
+
+    private final QueryGateway queries;
+    private final MediaLinks links;
+
+    public MediaQueryController(QueryGateway queries, MediaLinks links) {
+        this.queries = queries;
+        this.links = links;
+    }
+
+    @GetMapping("/api/media")
+    public Map<String, Object> list(@RequestParam(value = "related_type", required = false) String type,
+                                    @RequestParam(value = "related_id", required = false) String id,
+                                    HttpServletRequest request) {
+        CurrentUser caller = CurrentUser.required();
+        PageParams page = PageParams.from(request);
+        RelatedType relatedType = blank(type) ? null : RelatedType.fromWire(type.strip())
+                .orElseThrow(() -> ApiException.field("related_type", "error.invalid_choice"));
+        UUID relatedId = blank(id) ? null : RelatedIds.parse(id, relatedType);
+        boolean filtered = relatedType != null || relatedId != null;
+        MediaPage result = queries.query(new ListMediaQuery(relatedType, relatedId, filtered ? null : caller.id(),
+                caller.staff() ? null : caller.id(), page.page(), page.pageSize()), MediaPage.class).join();
+        return page.envelope(result.count(), result.results().stream()
+                .map(m -> MediaRepresentation.of(m, links.urlOf(m))).toList(), request);
+    }
+
+    @GetMapping("/api/media/{id}")
+    public Map<String, Object> get(@PathVariable String id) {
+        CurrentUser caller = CurrentUser.required();
+        MediaView view = queries.query(new FindMediaQuery(PathIds.resolve(id, RelatedType.MEDIA_LEGACY_TABLE)),
+                ResponseTypes.optionalInstanceOf(MediaView.class)).join().orElseThrow(ApiException::notFound);
+        if (!view.use().isPublic() && !caller.mayChange(view.uploadedBy())) {
+            throw ApiException.notFound();
+        }
+        return MediaRepresentation.of(view, links.urlOf(view));
+    }
+
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

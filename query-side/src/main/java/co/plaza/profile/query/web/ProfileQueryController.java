@@ -1,0 +1,93 @@
+package co.plaza.profile.query.web;
+
+import co.plaza.profile.api.ProfileKind;
+import co.plaza.profile.api.ProfileQueries.FindProfileByUserQuery;
+import co.plaza.profile.api.ProfileQueries.FindProfileQuery;
+import co.plaza.profile.api.ProfileQueries.ListProfilesQuery;
+import co.plaza.profile.api.ProfileQueries.ProfilePage;
+import co.plaza.profile.api.ProfileQueries.ProfileView;
+import co.plaza.profile.api.ProfileRepresentation;
+import co.plaza.identity.api.UserIds;
+import co.plaza.platform.security.CurrentUser;
+import co.plaza.platform.web.ApiException;
+import co.plaza.platform.web.PageParams;
+import co.plaza.platform.web.PathIds;
+import co.plaza.platform.web.Versions;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * API.md, Profiles: lists, detail and by-user. Specialists and businessmen are public; consumer profiles are
+ * personal (address, preferences) and shown only to their user and to admins.
+ */
+@RestController
+public class ProfileQueryController {
+
+    private final QueryGateway queries;
+
+    public ProfileQueryController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/api/profiles/{kinds:" + ProfileKind.PATH_SEGMENTS + "}")
+    public Map<String, Object> list(@PathVariable String kinds, @RequestParam(required = false) String search,
+                                    @RequestParam(required = false) String city, HttpServletRequest request) {
+        ProfileKind kind = kindOf(kinds);
+        PageParams page = PageParams.from(request);
+        if (kind == ProfileKind.CONSUMER) {
+            CurrentUser caller = CurrentUser.required();
+            if (!caller.staff()) {
+                // a consumer sees only their own consumer profile
+                var own = queries.query(new FindProfileByUserQuery(kind, caller.id()),
+                        ResponseTypes.optionalInstanceOf(ProfileView.class)).join();
+                return page.envelope(own.isPresent() ? 1 : 0,
+                        own.stream().filter(p -> page.page() == 1).map(ProfileRepresentation::of).toList(), request);
+            }
+        }
+        ProfilePage result = queries.query(new ListProfilesQuery(kind, search, city, page.page(), page.pageSize()),
+                ProfilePage.class).join();
+        return page.envelope(result.count(), result.results().stream().map(ProfileRepresentation::of).toList(), request);
+    }
+
+    @GetMapping("/api/profiles/{kinds:" + ProfileKind.PATH_SEGMENTS + "}/{id}")
+    public ResponseEntity<Map<String, Object>> get(@PathVariable String kinds, @PathVariable String id) {
+        ProfileKind kind = kindOf(kinds);
+        UUID profileId = PathIds.resolve(id, kind.legacyTable());
+        ProfileView view = queries.query(new FindProfileQuery(kind, profileId),
+                ResponseTypes.optionalInstanceOf(ProfileView.class)).join().orElseThrow(ApiException::notFound);
+        requireVisible(view);
+        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(ProfileRepresentation.of(view));
+    }
+
+    @GetMapping("/api/profiles/{kinds:" + ProfileKind.PATH_SEGMENTS + "}/by-user/{userId}")
+    public ResponseEntity<Map<String, Object>> byUser(@PathVariable String kinds, @PathVariable String userId) {
+        ProfileKind kind = kindOf(kinds);
+        ProfileView view = queries.query(new FindProfileByUserQuery(kind, PathIds.resolve(userId, UserIds.LEGACY_TABLE)),
+                ResponseTypes.optionalInstanceOf(ProfileView.class)).join().orElseThrow(ApiException::notFound);
+        requireVisible(view);
+        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(ProfileRepresentation.of(view));
+    }
+
+    /** A consumer profile another user may not see at all is a 404, not a 403 (API.md, Visibility). */
+    private static void requireVisible(ProfileView view) {
+        if (view.kind() == ProfileKind.CONSUMER) {
+            CurrentUser caller = CurrentUser.required();
+            if (!caller.mayChange(view.userId())) {
+                throw ApiException.notFound();
+            }
+        }
+    }
+
+    private static ProfileKind kindOf(String segment) {
+        return ProfileKind.fromPathSegment(segment).orElseThrow(ApiException::notFound);
+    }
+}
