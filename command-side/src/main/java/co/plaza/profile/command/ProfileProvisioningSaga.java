@@ -49,7 +49,7 @@ public class ProfileProvisioningSaga {
     @SagaEventHandler(associationProperty = "userId")
     public void on(UserRegisteredEvent event, CommandGateway commands, DeadlineManager deadlines) {
         userId = event.userId();
-        pending.add(event.role().profileKind());
+        pending.add(ProfileKind.of(event.role()));
         provision(commands, deadlines);
     }
 
@@ -57,7 +57,7 @@ public class ProfileProvisioningSaga {
     @SagaEventHandler(associationProperty = "userId")
     public void on(UserRoleChangedEvent event, CommandGateway commands, DeadlineManager deadlines) {
         userId = event.userId();
-        pending.add(event.role().profileKind());
+        pending.add(ProfileKind.of(event.role()));
         provision(commands, deadlines);
     }
 

@@ -105,7 +105,7 @@ class ProfileProvisioningSagaTest {
             setUp();
             fixture.givenNoPriorActivity()
                     .whenPublishingA(registered(role))
-                    .expectDispatchedCommandsMatching(createsProfiles(role.profileKind()))
+                    .expectDispatchedCommandsMatching(createsProfiles(ProfileKind.of(role)))
                     .expectActiveSagas(0);
         }
     }

@@ -1,7 +1,5 @@
 package co.plaza.identity.api;
 
-import co.plaza.profile.api.ProfileKind;
-
 public enum Role {
     SPECIALIST, BUSINESSMAN, CONSUMER;
 
@@ -16,10 +14,5 @@ public enum Role {
             }
         }
         throw new IllegalArgumentException("unknown role " + value);
-    }
-
-    /** Each role is served by the profile of the same kind. */
-    public ProfileKind profileKind() {
-        return ProfileKind.valueOf(name());
     }
 }

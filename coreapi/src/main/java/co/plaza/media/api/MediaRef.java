@@ -16,7 +16,7 @@ public record MediaRef(UUID id, String url, int order) {
         return "/media/" + mediaId + "/";
     }
 
-    /** Installed by the web layer ({@code PublicUrls}): coreapi has no notion of the request's host. */
+    /** Installed by the web edge ({@code co.plaza.media.web.MediaLinks}): coreapi has no notion of the request's host. */
     public static void useAbsolutizer(UnaryOperator<String> value) {
         absolutizer = value;
     }

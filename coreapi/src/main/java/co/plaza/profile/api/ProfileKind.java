@@ -1,5 +1,7 @@
 package co.plaza.profile.api;
 
+import co.plaza.identity.api.Role;
+
 import java.util.Optional;
 
 public enum ProfileKind {
@@ -16,6 +18,11 @@ public enum ProfileKind {
     ProfileKind(String pathSegment, String legacyTable) {
         this.pathSegment = pathSegment;
         this.legacyTable = legacyTable;
+    }
+
+    /** Each role is served by the profile of the same kind (profiles know roles; identity knows no profiles). */
+    public static ProfileKind of(Role role) {
+        return valueOf(role.name());
     }
 
     public String wire() {

@@ -1,6 +1,5 @@
 package co.plaza.platform.web;
 
-import co.plaza.media.api.MediaRef;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -17,7 +16,6 @@ public class PublicUrls {
 
     public PublicUrls(@Value("${plaza.public-url:}") String publicUrl) {
         configuredBase = publicUrl == null ? "" : publicUrl.strip().replaceAll("/+$", "");
-        MediaRef.useAbsolutizer(PublicUrls::absolute);
     }
 
     public static String absolute(String path) {

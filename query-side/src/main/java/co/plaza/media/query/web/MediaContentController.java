@@ -5,7 +5,7 @@ import co.plaza.media.api.MediaQueries.MediaView;
 import co.plaza.media.api.MediaType;
 import co.plaza.media.api.RelatedType;
 import co.plaza.platform.blobs.BlobStore;
-import co.plaza.platform.media.MediaLinks;
+import co.plaza.media.web.MediaLinks;
 import co.plaza.platform.web.ApiException;
 import co.plaza.platform.web.PathIds;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,4 +1,4 @@
-package co.plaza.platform.media;
+package co.plaza.media.web;
 
 import co.plaza.media.api.MediaQueries.MediaView;
 import co.plaza.media.api.MediaType;

@@ -1,4 +1,4 @@
-package co.plaza.platform.media;
+package co.plaza.media.web;
 
 import co.plaza.media.api.MediaQueries.MediaView;
 import co.plaza.media.api.MediaRef;
@@ -19,7 +19,7 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * URLs of media bytes. Public media have a plain, stable URL; chat attachments only a signed one that expires
+ * URLs of media bytes, for the web edges of both sides (so it lives in the platform module, in media's package). Public media have a plain, stable URL; chat attachments only a signed one that expires
  * (API.md, Media), so a link copied out of a conversation stops working after minutes.
  */
 @Component
@@ -32,6 +32,8 @@ public class MediaLinks {
     @Autowired
     public MediaLinks(JwtKeys keys, @Value("${plaza.media.signed-url-lifetime:PT10M}") Duration signedLifetime) {
         this(derive(keys.key().getEncoded()), signedLifetime, Clock.systemUTC());
+        // media embedded in other objects ({id, url, order}) get absolute URLs too; coreapi knows no hosts
+        MediaRef.useAbsolutizer(PublicUrls::absolute);
     }
 
     MediaLinks(byte[] signingKey, Duration signedLifetime, Clock clock) {
