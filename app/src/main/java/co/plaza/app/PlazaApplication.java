@@ -20,20 +20,26 @@ public class PlazaApplication {
         Path dataDir = dataDir();
         DevServices.Endpoints endpoints = DevServices.ensure(dataDir);
         System.setProperty("plaza.data-dir", dataDir.toString());
-        System.setProperty("spring.datasource.url", endpoints.jdbcUrl());
-        if (endpoints.username() != null) {
+        // configured DATABASE_URL / ELASTICSEARCH_URL are read by PlazaEnvironment; only the embedded ones are set here
+        if (isUnset("DATABASE_URL")) {
+            System.setProperty("spring.datasource.url", endpoints.jdbcUrl());
             System.setProperty("spring.datasource.username", endpoints.username());
-        }
-        if (endpoints.password() != null) {
             System.setProperty("spring.datasource.password", endpoints.password());
         }
-        System.setProperty("spring.elasticsearch.uris", endpoints.elasticsearchUrl());
+        if (isUnset("ELASTICSEARCH_URL")) {
+            System.setProperty("spring.elasticsearch.uris", endpoints.elasticsearchUrl());
+        }
         try {
             SpringApplication.run(PlazaApplication.class, args);
         } catch (RuntimeException e) {
             // the embedded services' threads would keep a failed platform alive; the shutdown hook stops them
             System.exit(1);
         }
+    }
+
+    private static boolean isUnset(String variable) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank();
     }
 
     static Path dataDir() {

@@ -60,7 +60,9 @@ public final class DevServices {
 
         @Override
         public String toString() {
-            return "Endpoints[jdbcUrl=" + jdbcUrl + ", username=" + username + ", password="
+            // a postgres:// URL passed through from the environment may carry the password in its user info
+            String url = jdbcUrl == null ? null : jdbcUrl.replaceFirst("//[^/@]*@", "//****@");
+            return "Endpoints[jdbcUrl=" + url + ", username=" + username + ", password="
                     + (password == null || password.isEmpty() ? "" : "****") + ", elasticsearchUrl=" + elasticsearchUrl + "]";
         }
     }
@@ -136,12 +138,11 @@ public final class DevServices {
     }
 
     static Endpoints ensure(Path dataDir, Map<String, String> env) {
-        DatabaseUrl.Jdbc jdbc = isSet(env.get(ENV_DATABASE_URL))
-                ? DatabaseUrl.parse(env.get(ENV_DATABASE_URL), env.get(ENV_DATABASE_USER), env.get(ENV_DATABASE_PASSWORD))
+        // what the environment configures is passed on as it is: the platform parses DATABASE_URL's two forms
+        External jdbc = isSet(env.get(ENV_DATABASE_URL))
+                ? new External(env.get(ENV_DATABASE_URL), env.get(ENV_DATABASE_USER), env.get(ENV_DATABASE_PASSWORD))
                 : null;
-        String esUrl = isSet(env.get(ENV_ELASTICSEARCH_URL))
-                ? DatabaseUrl.normaliseElasticsearchUrl(env.get(ENV_ELASTICSEARCH_URL))
-                : null;
+        String esUrl = isSet(env.get(ENV_ELASTICSEARCH_URL)) ? env.get(ENV_ELASTICSEARCH_URL) : null;
         if (jdbc != null && esUrl != null) {
             return new Endpoints(jdbc.url(), jdbc.username(), jdbc.password(), esUrl);
         }
@@ -173,6 +174,9 @@ public final class DevServices {
         } finally {
             LOCK.unlock();
         }
+    }
+
+    private record External(String url, String username, String password) {
     }
 
     private static boolean isSet(String s) {
@@ -245,7 +249,7 @@ public final class DevServices {
             }
         }
 
-        Endpoints start(DatabaseUrl.Jdbc externalDb, String externalEs) {
+        Endpoints start(External externalDb, String externalEs) {
             long t0 = System.nanoTime();
             // PostgreSQL starts in the background while Elasticsearch (the slow one) starts here.
             CompletableFuture<EmbeddedPostgresServer> pg = externalDb != null ? CompletableFuture.completedFuture(null)

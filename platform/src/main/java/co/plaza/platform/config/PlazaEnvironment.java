@@ -1,6 +1,5 @@
 package co.plaza.platform.config;
 
-import co.plaza.devservices.DatabaseUrl;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.env.YamlPropertySourceLoader;

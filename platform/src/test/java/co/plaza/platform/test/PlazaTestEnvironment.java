@@ -1,6 +1,7 @@
 package co.plaza.platform.test;
 
 import co.plaza.devservices.DevServices;
+import co.plaza.platform.config.DatabaseUrl;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -32,7 +33,11 @@ public class PlazaTestEnvironment implements ApplicationContextInitializer<Confi
 
     public static synchronized Map<String, Object> properties() {
         if (properties == null) {
-            DevServices.Endpoints endpoints = DevServices.ensureForTests();
+            DevServices.Endpoints services = DevServices.ensureForTests();
+            // DATABASE_URL may be given in either form (jdbc: or postgres://); the platform's parser decides
+            DatabaseUrl.Jdbc jdbc = DatabaseUrl.parse(services.jdbcUrl(), services.username(), services.password());
+            DevServices.Endpoints endpoints = new DevServices.Endpoints(jdbc.url(), jdbc.username(), jdbc.password(),
+                    DatabaseUrl.normaliseElasticsearchUrl(services.elasticsearchUrl()));
             String suffix = UUID.randomUUID().toString().substring(0, 8);
             String database = "plaza_test_" + suffix;
             try (Connection c = DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.username(), endpoints.password());

@@ -1,4 +1,4 @@
-package co.plaza.devservices;
+package co.plaza.platform.config;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

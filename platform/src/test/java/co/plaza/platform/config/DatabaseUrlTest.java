@@ -1,9 +1,7 @@
-package co.plaza.devservices;
+package co.plaza.platform.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -90,21 +88,5 @@ class DatabaseUrlTest {
         assertThat(DatabaseUrl.normaliseElasticsearchUrl("http://localhost:9200/")).isEqualTo("http://localhost:9200");
         assertThat(DatabaseUrl.normaliseElasticsearchUrl("es.example:9200")).isEqualTo("http://es.example:9200");
         assertThat(DatabaseUrl.normaliseElasticsearchUrl("https://es.example")).isEqualTo("https://es.example");
-    }
-
-    @Test
-    void environmentEndpointsNeedNoDataDirectoryAndStartNothing() {
-        DevServices.Endpoints e = DevServices.ensure(null, Map.of(
-                "DATABASE_URL", "postgres://u:secret@db:5433/plaza",
-                "ELASTICSEARCH_URL", "http://es:9200/"));
-        assertThat(e).isEqualTo(new DevServices.Endpoints("jdbc:postgresql://db:5433/plaza", "u", "secret", "http://es:9200"));
-        assertThat(e.toString()).doesNotContain("secret");
-        assertThat(e.asEnvironment()).containsExactly(
-                Map.entry("DATABASE_URL", "jdbc:postgresql://db:5433/plaza"),
-                Map.entry("DATABASE_USER", "u"),
-                Map.entry("DATABASE_PASSWORD", "secret"),
-                Map.entry("ELASTICSEARCH_URL", "http://es:9200"));
-        assertThatThrownBy(() -> DevServices.ensure(null, Map.of("DATABASE_URL", "postgres://db/plaza")))
-                .isInstanceOf(IllegalArgumentException.class);
     }
 }
