@@ -5,7 +5,7 @@ import co.plaza.identity.api.UserCommands.RegisterUserCommand;
 import co.plaza.identity.command.credentials.PasswordHasher;
 import co.plaza.identity.command.credentials.PasswordPolicy;
 import co.plaza.platform.axon.Races;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +66,7 @@ public class AdminBootstrap {
                     Role.CONSUMER, true, true, Instant.now().truncatedTo(ChronoUnit.MICROS), false));
             log.info("Bootstrap admin '{}' created", username);
         } catch (RuntimeException e) {
-            if (ApiException.isFieldError(e, "error.username_taken") || Races.isConcurrencyConflict(e)) {
+            if (DomainException.isFieldError(e, "error.username_taken") || Races.isConcurrencyConflict(e)) {
                 log.info("Bootstrap admin '{}' already exists", username);
             } else {
                 throw e;

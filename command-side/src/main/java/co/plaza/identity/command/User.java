@@ -12,7 +12,7 @@ import co.plaza.identity.api.UserEvents.UserPasswordChangedEvent;
 import co.plaza.identity.api.UserEvents.UserReactivatedEvent;
 import co.plaza.identity.api.UserEvents.UserRegisteredEvent;
 import co.plaza.identity.api.UserEvents.UserRoleChangedEvent;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.axon.AggregateLoading;
 import co.plaza.platform.web.RequestMetadata;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -108,7 +108,7 @@ public class User {
 
     private void requireNotDeleted() {
         if (deleted) {
-            throw ApiException.notFound();
+            throw DomainException.notFound();
         }
     }
 

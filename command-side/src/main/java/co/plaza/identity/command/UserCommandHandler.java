@@ -8,7 +8,7 @@ import co.plaza.identity.api.UserCommands.DeleteUserCommand;
 import co.plaza.identity.api.UserCommands.ReactivateUserCommand;
 import co.plaza.identity.api.UserCommands.RegisterUserCommand;
 import co.plaza.identity.api.UserCommands.UpdateUserDetailsCommand;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.web.RequestMetadata;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
@@ -114,7 +114,7 @@ public class UserCommandHandler {
         Aggregate<User> aggregate = load(command.userId(), command.expectedVersion());
         User user = current(aggregate);
         if (user.isDeleted()) {
-            throw ApiException.notFound();
+            throw DomainException.notFound();
         }
         if (notBlank(user.email()) && user.emailLogin()) {
             reservations.release(ReservationKind.EMAIL, Identifiers.fold(user.email()), user.id());
@@ -129,7 +129,7 @@ public class UserCommandHandler {
         try {
             return users.load(id.toString(), expectedVersion);
         } catch (AggregateNotFoundException e) {
-            throw ApiException.notFound();
+            throw DomainException.notFound();
         }
     }
 

@@ -11,7 +11,7 @@ import co.plaza.marketplace.api.AdEvents.AdStatusChangedEvent;
 import co.plaza.marketplace.api.AdEvents.AdUpdatedEvent;
 import co.plaza.marketplace.api.AdStatus;
 import co.plaza.platform.axon.AggregateLoading;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.web.RequestMetadata;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
@@ -71,7 +71,7 @@ public class Ad {
         }
         // a sold ad is final: it cannot be paused or put back on sale
         if (status == AdStatus.SOLD) {
-            throw ApiException.field("status", "error.add_sold");
+            throw DomainException.field("status", "error.add_sold");
         }
         apply(new AdStatusChangedEvent(addId, userId, status, target));
     }
@@ -84,7 +84,7 @@ public class Ad {
 
     private void requireLive() {
         if (deleted) {
-            throw ApiException.notFound();
+            throw DomainException.notFound();
         }
     }
 

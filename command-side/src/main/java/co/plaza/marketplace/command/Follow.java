@@ -3,7 +3,7 @@ package co.plaza.marketplace.command;
 import co.plaza.marketplace.api.FollowCommands.FollowUserCommand;
 import co.plaza.marketplace.api.FollowEvents.UserFollowedEvent;
 import co.plaza.marketplace.api.FollowEvents.UserUnfollowedEvent;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.web.RequestMetadata;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -35,7 +35,7 @@ public class Follow {
 
     void unfollow(MetaData metaData) {
         if (removed) {
-            throw ApiException.notFound();
+            throw DomainException.notFound();
         }
         RequestMetadata.requireOwnerOrStaff(metaData, followerId);
         apply(new UserUnfollowedEvent(followId, followerId, followedId));

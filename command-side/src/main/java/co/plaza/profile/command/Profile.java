@@ -10,7 +10,7 @@ import co.plaza.profile.api.ProfileEvents.ProfileCreatedEvent;
 import co.plaza.profile.api.ProfileEvents.ProfileDeletedEvent;
 import co.plaza.profile.api.ProfileEvents.ProfileUpdatedEvent;
 import co.plaza.profile.api.ProfileKind;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.axon.AggregateLoading;
 import co.plaza.platform.web.RequestMetadata;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -54,7 +54,7 @@ public class Profile {
         RequestMetadata.requireOwnerOrStaff(metaData, userId);
         requireLive();
         if (command.details().kind() != kind) {
-            throw ApiException.badRequest("error.invalid_value");
+            throw DomainException.invalid("error.invalid_value");
         }
         if (!command.details().equals(details)) {
             apply(new ProfileUpdatedEvent(profileId, userId, kind, command.details()));
@@ -77,7 +77,7 @@ public class Profile {
 
     private void requireLive() {
         if (deleted) {
-            throw ApiException.notFound();
+            throw DomainException.notFound();
         }
     }
 

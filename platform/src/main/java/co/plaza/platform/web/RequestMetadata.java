@@ -1,5 +1,6 @@
 package co.plaza.platform.web;
 
+import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.security.CurrentUser;
 import org.axonframework.messaging.MetaData;
 import org.springframework.web.context.request.RequestAttributes;
@@ -45,13 +46,13 @@ public final class RequestMetadata {
         if (actor == null || Boolean.TRUE.equals(metaData.get(ACTOR_STAFF)) || actor.toString().equals(String.valueOf(owner))) {
             return;
         }
-        throw ApiException.forbidden();
+        throw DomainException.forbidden();
     }
 
     /** Changes only admins make; platform-issued messages (no actor) pass. */
     public static void requireStaff(MetaData metaData) {
         if (metaData.get(ACTOR_ID) != null && !actorIsStaff(metaData)) {
-            throw ApiException.forbidden();
+            throw DomainException.forbidden();
         }
     }
 

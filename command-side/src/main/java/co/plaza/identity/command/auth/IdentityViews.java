@@ -6,7 +6,7 @@ import co.plaza.identity.api.UserRepresentation;
 import co.plaza.platform.consistency.ConsistentQueries;
 import co.plaza.platform.consistency.ConsistentReads;
 import co.plaza.platform.security.CurrentUser;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.web.Versions;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -40,7 +40,7 @@ public class IdentityViews {
     /** The user as {@code viewer} may see it, with its ETag. */
     public ResponseEntity<Map<String, Object>> respond(HttpStatus status, UUID actor, UUID userId, UUID viewer,
                                                       boolean viewerStaff, HttpServletResponse response) {
-        UserView view = userAfterWriteBy(actor, userId, response).orElseThrow(ApiException::notFound);
+        UserView view = userAfterWriteBy(actor, userId, response).orElseThrow(DomainException::notFound);
         return ResponseEntity.status(status).eTag(Versions.etag(view.version()))
                 .body(UserRepresentation.of(view, viewer, viewerStaff));
     }

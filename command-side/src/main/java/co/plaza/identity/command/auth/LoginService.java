@@ -4,7 +4,7 @@ import co.plaza.identity.api.UserCommands.ChangePasswordCommand;
 import co.plaza.identity.api.UserCommands.PasswordChangeReason;
 import co.plaza.identity.command.credentials.PasswordHasher;
 import co.plaza.identity.command.Identifiers;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.web.RequestMetadata;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -51,7 +51,7 @@ public class LoginService {
             wait = throttle.retryAfter(perAddress, address);
         }
         if (wait.isPresent()) {
-            throw ApiException.tooManyRequests("error.throttled", wait.getAsLong());
+            throw DomainException.tooManyRequests("error.throttled", wait.getAsLong());
         }
         Optional<Credentials.Account> found = credentials.byLogin(identifier);
         boolean ok;
@@ -64,7 +64,7 @@ public class LoginService {
         if (!ok) {
             throttle.record(perAccount, accountKey);
             throttle.record(perAddress, address);
-            throw ApiException.unauthorized("error.invalid_credentials");
+            throw DomainException.unauthenticated("error.invalid_credentials");
         }
         Credentials.Account account = found.get();
         throttle.clear(perAccount, accountKey);

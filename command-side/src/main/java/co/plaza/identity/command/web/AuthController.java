@@ -18,7 +18,7 @@ import co.plaza.identity.command.Identifiers;
 import co.plaza.platform.axon.Races;
 import co.plaza.platform.security.CurrentUser;
 import co.plaza.platform.security.TokenService;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.web.JsonInput;
 import co.plaza.platform.web.RequestMetadata;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -116,7 +116,7 @@ public class AuthController {
         try {
             commands.sendAndWait(command, RequestMetadata.actingAs(actor));
         } catch (RuntimeException e) {
-            if (ApiException.find(e).isPresent() || !Races.isConcurrencyConflict(e)) {
+            if (DomainException.find(e).isPresent() || !Races.isConcurrencyConflict(e)) {
                 throw e;
             }
             commands.sendAndWait(command, RequestMetadata.actingAs(actor));
@@ -148,7 +148,7 @@ public class AuthController {
         RefreshTokens.Rotation rotation = refreshTokens.rotate(refresh);
         Credentials.Account account = credentials.byId(rotation.userId())
                 .filter(a -> a.active() && !a.deleted())
-                .orElseThrow(() -> ApiException.unauthorized("error.invalid_refresh"));
+                .orElseThrow(() -> DomainException.unauthenticated("error.invalid_refresh"));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("token", tokens.issueAccessToken(account.userId(), account.staff()));
         answer.put("refresh", rotation.token());
@@ -174,13 +174,13 @@ public class AuthController {
         String newPassword = in.string("new_password", true, 10_000).orElse(null);
         in.validate();
         Credentials.Account account = credentials.byId(caller.id()).filter(Credentials.Account::canLogIn)
-                .orElseThrow(() -> ApiException.unauthorized("error.invalid_token"));
+                .orElseThrow(() -> DomainException.unauthenticated("error.invalid_token"));
         if (!hasher.verify(oldPassword, account.passwordHash())) {
-            throw ApiException.field("old_password", "error.wrong_password");
+            throw DomainException.field("old_password", "error.wrong_password");
         }
         List<String> problems = policy.validate(newPassword, account.username());
         if (!problems.isEmpty()) {
-            throw ApiException.fields(Map.of("new_password", problems.stream().map(c -> "error." + c).toList()));
+            throw DomainException.fields(Map.of("new_password", problems.stream().map(c -> "error." + c).toList()));
         }
         commands.sendAndWait(new ChangePasswordCommand(caller.id(), hasher.hash(newPassword), PasswordChangeReason.CHANGED),
                 RequestMetadata.current());

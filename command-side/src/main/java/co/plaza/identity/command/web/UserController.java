@@ -13,7 +13,7 @@ import co.plaza.identity.command.auth.IdentityViews;
 import co.plaza.identity.command.credentials.NormalizedPhone;
 import co.plaza.identity.command.credentials.PhoneNumbers;
 import co.plaza.platform.security.CurrentUser;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.web.JsonInput;
 import co.plaza.platform.web.PathIds;
 import co.plaza.platform.web.RequestMetadata;
@@ -63,7 +63,7 @@ public class UserController {
             @RequestParam(value = "file", required = false) MultipartFile file, HttpServletResponse response) {
         CurrentUser caller = CurrentUser.required();
         if (file == null) {
-            throw ApiException.field("file", "error.required");
+            throw DomainException.field("file", "error.required");
         }
         uploads.upload(file, MediaUse.PROFILE_PICTURE, RelatedType.USER, caller.id(), null, caller.id(),
                 RequestMetadata.current());
@@ -112,7 +112,7 @@ public class UserController {
         Boolean active = in.bool("is_active", false).orElse(null);
         in.validate();
         if ((role != null || active != null) && !caller.staff()) {
-            throw ApiException.forbidden();
+            throw DomainException.forbidden();
         }
         Long expected = Versions.expected(ifMatch);
         commands.sendAndWait(new UpdateUserDetailsCommand(userId, expected, username, email, phone, clearPhone,

@@ -13,7 +13,7 @@ import co.plaza.marketplace.api.MarketplaceIds;
 import co.plaza.platform.consistency.ConsistentQueries;
 import co.plaza.platform.consistency.ConsistentReads;
 import co.plaza.platform.security.CurrentUser;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.web.JsonInput;
 import co.plaza.platform.web.PathIds;
 import co.plaza.platform.web.RequestMetadata;
@@ -141,6 +141,6 @@ public class AdController {
         UUID reader = CurrentUser.required().id();
         // the owner and admins still reach ads hidden because their owner was deactivated
         return queries.createdBy(reader, new FindAdQuery(addId, true), AdView.class)
-                .orElseThrow(ApiException::notFound);
+                .orElseThrow(DomainException::notFound);
     }
 }

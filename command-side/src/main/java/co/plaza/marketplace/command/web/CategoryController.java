@@ -11,7 +11,7 @@ import co.plaza.marketplace.api.MarketplaceIds;
 import co.plaza.platform.consistency.ConsistentQueries;
 import co.plaza.platform.consistency.ConsistentReads;
 import co.plaza.platform.security.CurrentUser;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.web.JsonInput;
 import co.plaza.platform.web.PathIds;
 import co.plaza.platform.web.RequestMetadata;
@@ -92,7 +92,7 @@ public class CategoryController {
 
     private static void requireAdmin() {
         if (!CurrentUser.required().staff()) {
-            throw ApiException.forbidden();
+            throw DomainException.forbidden();
         }
     }
 
@@ -140,6 +140,6 @@ public class CategoryController {
 
     private CategoryView find(UUID id) {
         return queries.createdBy(CurrentUser.required().id(), new FindCategoryQuery(id), CategoryView.class)
-                .orElseThrow(ApiException::notFound);
+                .orElseThrow(DomainException::notFound);
     }
 }

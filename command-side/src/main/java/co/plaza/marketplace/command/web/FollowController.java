@@ -11,7 +11,7 @@ import co.plaza.marketplace.command.MarketplaceCommandHandler.FollowResult;
 import co.plaza.platform.consistency.ConsistentQueries;
 import co.plaza.platform.consistency.ConsistentReads;
 import co.plaza.platform.security.CurrentUser;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.web.JsonInput;
 import co.plaza.platform.web.PathIds;
 import co.plaza.platform.web.RequestMetadata;
@@ -53,14 +53,14 @@ public class FollowController {
         UUID followed;
         try {
             followed = PathIds.resolve(raw, UserIds.LEGACY_TABLE);
-        } catch (ApiException e) {
-            throw ApiException.field("followed", "error.invalid_id");
+        } catch (DomainException e) {
+            throw DomainException.field("followed", "error.invalid_id");
         }
         FollowResult result = commands.sendAndWait(new FollowUserCommand(UUID.randomUUID(), caller.id(), followed,
                 null, null), RequestMetadata.current());
         reads.awaitOwnWrite(response);
         FollowView view = queries.createdBy(caller.id(), new FindFollowQuery(result.followId()), FollowView.class)
-                .orElseThrow(ApiException::notFound);
+                .orElseThrow(DomainException::notFound);
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(AdRepresentation.of(view));
     }
@@ -73,8 +73,8 @@ public class FollowController {
             commands.sendAndWait(new UnfollowCommand(followId), RequestMetadata.current());
         } catch (RuntimeException e) {
             // another user's follow is not theirs to see: a 404 like an unknown one
-            if (ApiException.find(e).map(a -> a.status() == HttpStatus.FORBIDDEN).orElse(false)) {
-                throw ApiException.notFound();
+            if (DomainException.find(e).map(a -> a.kind() == DomainException.Kind.FORBIDDEN).orElse(false)) {
+                throw DomainException.notFound();
             }
             throw e;
         }

@@ -3,7 +3,7 @@ package co.plaza.media.command.web;
 import co.plaza.media.command.MediaSweep;
 
 import co.plaza.platform.security.CurrentUser;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,7 +23,7 @@ public class MediaAdminController {
     @PostMapping("/api/admin/media/sweep")
     public Map<String, Object> sweep() {
         if (!CurrentUser.required().staff()) {
-            throw ApiException.forbidden();
+            throw DomainException.forbidden();
         }
         MediaSweep.Report report = sweep.sweep();
         Map<String, Object> json = new LinkedHashMap<>();

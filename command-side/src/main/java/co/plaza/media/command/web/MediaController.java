@@ -12,7 +12,7 @@ import co.plaza.platform.consistency.ConsistentReads;
 import co.plaza.platform.media.MediaLinks;
 import co.plaza.platform.media.RelatedIds;
 import co.plaza.platform.security.CurrentUser;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.web.JsonInput;
 import co.plaza.platform.web.PathIds;
 import co.plaza.platform.web.RequestMetadata;
@@ -64,16 +64,16 @@ public class MediaController {
                                                       HttpServletResponse response) {
         CurrentUser caller = CurrentUser.required();
         if (file == null) {
-            throw ApiException.field("file", "error.required");
+            throw DomainException.field("file", "error.required");
         }
         RelatedType relatedType = blank(type) ? null : RelatedType.fromWire(type.strip())
-                .orElseThrow(() -> ApiException.field("related_type", "error.invalid_choice"));
+                .orElseThrow(() -> DomainException.field("related_type", "error.invalid_choice"));
         UUID relatedId = blank(id) ? null : RelatedIds.parse(id, relatedType);
         if (relatedType != null && relatedId == null) {
-            throw ApiException.field("related_id", "error.required");
+            throw DomainException.field("related_id", "error.required");
         }
         if (relatedType == null && relatedId != null) {
-            throw ApiException.field("related_type", "error.required");
+            throw DomainException.field("related_type", "error.required");
         }
         Integer position = blank(order) ? null : order(order.strip());
         UUID mediaId = uploads.upload(file, MediaUse.forGenericUpload(relatedType), relatedType, relatedId, position,
@@ -106,12 +106,12 @@ public class MediaController {
         RelatedType effectiveType = type.orElse(current.relatedType());
         UUID relatedId = rawRelated.map(r -> {
             if (effectiveType == null) {
-                throw ApiException.field("related_type", "error.required");
+                throw DomainException.field("related_type", "error.required");
             }
             return RelatedIds.parse(r, effectiveType);
         }).orElse(null);
         if (type.isPresent() && relatedId == null && type.get() != current.relatedType()) {
-            throw ApiException.field("related_id", "error.required");
+            throw DomainException.field("related_id", "error.required");
         }
         commands.sendAndWait(new UpdateMediaCommand(current.id(), type.orElse(null), relatedId, detach,
                 order.orElse(null)), RequestMetadata.current());
@@ -130,10 +130,10 @@ public class MediaController {
     private MediaView visible(String rawId, HttpServletResponse response) {
         UUID mediaId = PathIds.resolve(rawId, RelatedType.MEDIA_LEGACY_TABLE);
         reads.awaitOwnWrite(response);
-        MediaView view = find(mediaId).orElseThrow(ApiException::notFound);
+        MediaView view = find(mediaId).orElseThrow(DomainException::notFound);
         CurrentUser caller = CurrentUser.required();
         if (!view.use().isPublic() && !caller.mayChange(view.uploadedBy())) {
-            throw ApiException.notFound();
+            throw DomainException.notFound();
         }
         return view;
     }
@@ -141,7 +141,7 @@ public class MediaController {
     private Map<String, Object> respond(UUID mediaId, HttpServletResponse response) {
         reads.awaitOwnWrite(response);
         MediaView view = queries.createdBy(CurrentUser.required().id(), new FindMediaQuery(mediaId), MediaView.class)
-                .orElseThrow(ApiException::notFound);
+                .orElseThrow(DomainException::notFound);
         return MediaRepresentation.of(view, links.urlOf(view));
     }
 
@@ -155,11 +155,11 @@ public class MediaController {
         try {
             int value = Integer.parseInt(raw);
             if (value < 0) {
-                throw ApiException.field("order", "error.out_of_range");
+                throw DomainException.field("order", "error.out_of_range");
             }
             return value;
         } catch (NumberFormatException e) {
-            throw ApiException.field("order", "error.invalid_type");
+            throw DomainException.field("order", "error.invalid_type");
         }
     }
 

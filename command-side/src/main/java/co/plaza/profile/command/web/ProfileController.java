@@ -11,7 +11,7 @@ import co.plaza.profile.api.ProfileRepresentation;
 import co.plaza.platform.consistency.ConsistentQueries;
 import co.plaza.platform.consistency.ConsistentReads;
 import co.plaza.platform.security.CurrentUser;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.web.JsonInput;
 import co.plaza.platform.web.PathIds;
 import co.plaza.platform.web.RequestMetadata;
@@ -75,7 +75,7 @@ public class ProfileController {
             all.addAll(file);
         }
         if (all.isEmpty()) {
-            throw ApiException.field("files", "error.required");
+            throw DomainException.field("files", "error.required");
         }
         uploads.uploadAll(all, MediaUse.WORK_IMAGE, RelatedType.SPECIALIST_PROFILE, profile.id(), null, caller.id(),
                 RequestMetadata.current());
@@ -83,7 +83,7 @@ public class ProfileController {
     }
 
     private static ProfileKind kindOf(String segment) {
-        return ProfileKind.fromPathSegment(segment).orElseThrow(ApiException::notFound);
+        return ProfileKind.fromPathSegment(segment).orElseThrow(DomainException::notFound);
     }
 
     @PostMapping("/api/profiles/{kinds:" + ProfileKind.PATH_SEGMENTS + "}")
@@ -158,6 +158,6 @@ public class ProfileController {
     private ProfileView find(ProfileKind kind, UUID profileId) {
         UUID reader = CurrentUser.required().id();
         return queries.createdBy(reader, new FindProfileQuery(kind, profileId), ProfileView.class)
-                .orElseThrow(ApiException::notFound);
+                .orElseThrow(DomainException::notFound);
     }
 }
