@@ -15,7 +15,7 @@ public final class CommandFixtures {
     private CommandFixtures() {
     }
 
-    /** Command metadata as the web edge sets it (RequestMetadata). */
+    /** Command metadata as an edge sets it ({@code Caller.metaData()}). */
     public static Map<String, Object> actor(UUID id, boolean staff) {
         return Map.of("actor_id", id.toString(), "actor_staff", staff);
     }

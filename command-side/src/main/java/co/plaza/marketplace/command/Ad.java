@@ -12,7 +12,7 @@ import co.plaza.marketplace.api.AdEvents.AdUpdatedEvent;
 import co.plaza.marketplace.api.AdStatus;
 import co.plaza.platform.axon.AggregateLoading;
 import co.plaza.platform.errors.DomainException;
-import co.plaza.platform.web.RequestMetadata;
+import co.plaza.platform.context.Caller;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -52,7 +52,7 @@ public class Ad {
 
     /** Returns the category the ad used before, so the handler can move the category's usage. */
     UUID update(UpdateAdCommand command, MetaData metaData) {
-        RequestMetadata.requireOwnerOrStaff(metaData, userId);
+        Caller.from(metaData).requireOwnerOrStaff(userId);
         requireLive();
         UUID before = details.categoryId();
         if (!command.details().equals(details)) {
@@ -63,7 +63,7 @@ public class Ad {
 
     @CommandHandler
     void handle(ChangeAdStatusCommand command, MetaData metaData) {
-        RequestMetadata.requireOwnerOrStaff(metaData, userId);
+        Caller.from(metaData).requireOwnerOrStaff(userId);
         requireLive();
         AdStatus target = command.status();
         if (target == status) {
@@ -77,7 +77,7 @@ public class Ad {
     }
 
     void delete(MetaData metaData) {
-        RequestMetadata.requireOwnerOrStaff(metaData, userId);
+        Caller.from(metaData).requireOwnerOrStaff(userId);
         requireLive();
         apply(new AdDeletedEvent(addId, userId, details.categoryId()));
     }

@@ -4,7 +4,7 @@ import co.plaza.marketplace.api.FollowCommands.FollowUserCommand;
 import co.plaza.marketplace.api.FollowEvents.UserFollowedEvent;
 import co.plaza.marketplace.api.FollowEvents.UserUnfollowedEvent;
 import co.plaza.platform.errors.DomainException;
-import co.plaza.platform.web.RequestMetadata;
+import co.plaza.platform.context.Caller;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -37,7 +37,7 @@ public class Follow {
         if (removed) {
             throw DomainException.notFound();
         }
-        RequestMetadata.requireOwnerOrStaff(metaData, followerId);
+        Caller.from(metaData).requireOwnerOrStaff(followerId);
         apply(new UserUnfollowedEvent(followId, followerId, followedId));
     }
 

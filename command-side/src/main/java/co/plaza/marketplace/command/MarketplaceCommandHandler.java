@@ -13,7 +13,7 @@ import co.plaza.reservation.command.Reservations;
 import co.plaza.identity.command.UserDirectory;
 import co.plaza.platform.elasticsearch.TextFolding;
 import co.plaza.platform.errors.DomainException;
-import co.plaza.platform.web.RequestMetadata;
+import co.plaza.platform.context.Caller;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.Aggregate;
@@ -55,7 +55,7 @@ public class MarketplaceCommandHandler {
 
     @CommandHandler
     public UUID handle(CreateAdCommand command, MetaData metaData) throws Exception {
-        RequestMetadata.requireOwnerOrStaff(metaData, command.userId());
+        Caller.from(metaData).requireOwnerOrStaff(command.userId());
         if (!users.exists(command.userId())) {
             throw DomainException.field("user_id", "error.user_not_found");
         }
@@ -86,7 +86,7 @@ public class MarketplaceCommandHandler {
 
     @CommandHandler
     public UUID handle(CreateCategoryCommand c, MetaData metaData) throws Exception {
-        RequestMetadata.requireStaff(metaData);
+        Caller.from(metaData).requireStaff();
         claimNames(c.categoryId(), c.name(), c.slug());
         useCategory(c.parentId(), null, true);
         categories.newInstance(() -> new Category(c));
@@ -95,7 +95,7 @@ public class MarketplaceCommandHandler {
 
     @CommandHandler
     public void handle(UpdateCategoryCommand c, MetaData metaData) {
-        RequestMetadata.requireStaff(metaData);
+        Caller.from(metaData).requireStaff();
         Aggregate<Category> category = loadCategory(c.categoryId()).orElseThrow(DomainException::notFound);
         String oldName = category.invoke(Category::name);
         String oldSlug = category.invoke(Category::slug);
@@ -119,7 +119,7 @@ public class MarketplaceCommandHandler {
 
     @CommandHandler
     public void handle(DeleteCategoryCommand c, MetaData metaData) {
-        RequestMetadata.requireStaff(metaData);
+        Caller.from(metaData).requireStaff();
         Aggregate<Category> category = loadCategory(c.categoryId()).orElseThrow(DomainException::notFound);
         category.execute(Category::delete);
         reservations.release(ReservationKind.CATEGORY_NAME, TextFolding.fold(category.invoke(Category::name)), c.categoryId());
@@ -129,7 +129,7 @@ public class MarketplaceCommandHandler {
 
     @CommandHandler
     public FollowResult handle(FollowUserCommand c, MetaData metaData) throws Exception {
-        RequestMetadata.requireOwnerOrStaff(metaData, c.followerId());
+        Caller.from(metaData).requireOwnerOrStaff(c.followerId());
         if (c.followerId().equals(c.followedId())) {
             throw DomainException.field("followed", "error.follow_self");
         }

@@ -6,7 +6,7 @@ import co.plaza.media.api.MediaCommands.UploadMediaCommand;
 import co.plaza.media.api.MediaUse;
 import co.plaza.media.api.RelatedType;
 import co.plaza.platform.errors.DomainException;
-import co.plaza.platform.web.RequestMetadata;
+import co.plaza.platform.context.Caller;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.Aggregate;
@@ -105,7 +105,7 @@ public class MediaCommandHandler {
             throw DomainException.field("related_id", "error.required");
         }
         UUID owner = ownerOf(type, id).orElseThrow(() -> DomainException.field("related_id", "error.related_not_found"));
-        RequestMetadata.requireOwnerOrStaff(metaData, owner);
+        Caller.from(metaData).requireOwnerOrStaff(owner);
     }
 
     /** The uploader, the host's owner, an admin, or the platform. */
@@ -113,14 +113,13 @@ public class MediaCommandHandler {
         if (current.deleted()) {
             throw DomainException.notFound();
         }
-        Object actor = metaData.get(RequestMetadata.ACTOR_ID);
-        if (actor == null || RequestMetadata.actorIsStaff(metaData)
-                || actor.toString().equals(String.valueOf(current.uploadedBy()))) {
+        Caller caller = Caller.from(metaData);
+        if (caller.mayChange(current.uploadedBy())) {
             return;
         }
         UUID owner = current.relatedType() == null ? null
                 : ownerOf(current.relatedType(), current.relatedId()).orElse(null);
-        RequestMetadata.requireOwnerOrStaff(metaData, owner);
+        caller.requireOwnerOrStaff(owner);
     }
 
     private Optional<UUID> ownerOf(RelatedType type, UUID id) {

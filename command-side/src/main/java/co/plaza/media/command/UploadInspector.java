@@ -7,7 +7,6 @@ import org.apache.tika.Tika;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.multipart.MultipartFile;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -62,15 +61,15 @@ public class UploadInspector {
 
     /** A file that passed: images carry their cleaned bytes; other files are streamed from the upload as sent. */
     public record Inspected(MediaType type, String mimeType, String extension, long size, byte[] cleaned,
-                            MultipartFile original) {
+                            UploadContent original) {
 
         public InputStream open() throws IOException {
-            return cleaned != null ? new ByteArrayInputStream(cleaned) : original.getInputStream();
+            return cleaned != null ? new ByteArrayInputStream(cleaned) : original.open();
         }
     }
 
-    public Inspected inspect(MultipartFile file, MediaUse use) {
-        if (file == null || file.isEmpty()) {
+    public Inspected inspect(UploadContent file, MediaUse use) {
+        if (file == null || file.size() == 0) {
             throw DomainException.field("file", "error.file_empty");
         }
         String mime = detect(file);
@@ -79,15 +78,15 @@ public class UploadInspector {
             throw DomainException.unsupportedType("error.file_type_refused", mime);
         }
         long limit = limitOf(kind.type());
-        if (file.getSize() > limit) {
+        if (file.size() > limit) {
             throw DomainException.tooLarge("error.file_too_large", limit / (1024 * 1024));
         }
         if (kind.type() != MediaType.IMAGE) {
-            return new Inspected(kind.type(), mime, kind.extension(), file.getSize(), null, file);
+            return new Inspected(kind.type(), mime, kind.extension(), file.size(), null, file);
         }
         byte[] bytes;
-        try {
-            bytes = file.getBytes();
+        try (InputStream in = file.open()) {
+            bytes = in.readAllBytes();
         } catch (IOException e) {
             throw DomainException.field("file", "error.file_unreadable");
         }
@@ -109,8 +108,8 @@ public class UploadInspector {
         };
     }
 
-    private String detect(MultipartFile file) {
-        try (InputStream in = file.getInputStream()) {
+    private String detect(UploadContent file) {
+        try (InputStream in = file.open()) {
             byte[] head = in.readNBytes(SNIFF_BYTES);
             // no name given on purpose: the client's file name and Content-Type are not evidence
             return refineIsoMedia(tika.detect(head), head);

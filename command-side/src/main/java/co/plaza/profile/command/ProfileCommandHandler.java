@@ -6,7 +6,7 @@ import co.plaza.reservation.api.ReservationKind;
 import co.plaza.reservation.command.Reservations;
 import co.plaza.identity.command.UserDirectory;
 import co.plaza.platform.errors.DomainException;
-import co.plaza.platform.web.RequestMetadata;
+import co.plaza.platform.context.Caller;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.Aggregate;
@@ -34,7 +34,7 @@ public class ProfileCommandHandler {
 
     @CommandHandler
     public UUID handle(CreateProfileCommand command, MetaData metaData) throws Exception {
-        RequestMetadata.requireOwnerOrStaff(metaData, command.userId());
+        Caller.from(metaData).requireOwnerOrStaff(command.userId());
         if (!users.exists(command.userId())) {
             throw DomainException.field("user_id", "error.user_not_found");
         }

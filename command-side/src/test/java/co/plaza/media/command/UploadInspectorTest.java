@@ -6,7 +6,6 @@ import co.plaza.platform.test.TestFiles;
 import co.plaza.platform.errors.DomainException;
 import org.junit.jupiter.api.Test;
 import co.plaza.platform.errors.DomainException.Kind;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,9 +16,9 @@ class UploadInspectorTest {
     private final UploadInspector inspector = new UploadInspector(DataSize.ofKilobytes(200), DataSize.ofKilobytes(300),
             DataSize.ofKilobytes(400), 40_000_000);
 
-    /** The client's name and Content-Type say "photo.jpg, image/jpeg" every time: only the bytes count. */
-    private static MockMultipartFile file(byte[] content) {
-        return new MockMultipartFile("file", "photo.jpg", "image/jpeg", content);
+    /** Only the bytes reach the inspector: no client name or Content-Type to trust. */
+    private static UploadContent file(byte[] content) {
+        return UploadContent.of(content);
     }
 
     @Test

@@ -7,7 +7,7 @@ import co.plaza.identity.command.credentials.PasswordHasher;
 import co.plaza.identity.command.credentials.PasswordPolicy;
 import co.plaza.identity.command.credentials.SmsSender;
 import co.plaza.platform.errors.DomainException;
-import co.plaza.platform.web.RequestMetadata;
+import co.plaza.platform.context.Caller;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,7 +108,7 @@ public class PasswordResetService {
 
     /** Checks the new password before the code, so a weak password does not spend an attempt. */
     @Transactional(noRollbackFor = DomainException.class)
-    public void verify(String phone, String code, String newPassword) {
+    public void verify(String phone, String code, String newPassword, Caller caller) {
         if (phone == null) {
             throw DomainException.invalid("error.invalid_code");
         }
@@ -140,7 +140,7 @@ public class PasswordResetService {
         }
         jdbc.update("UPDATE password_reset_code SET used_at = now() WHERE phone_number = ?", phone);
         commands.sendAndWait(new ChangePasswordCommand(userId, hasher.hash(newPassword), PasswordChangeReason.RESET),
-                RequestMetadata.actingAs(userId));
+                caller.actingAs(userId).metaData());
         refreshTokens.revokeAll(userId);
     }
 }
