@@ -1,10 +1,10 @@
 package co.plaza;
 
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException.Kind;
+import co.plaza.platform.errors.DomainException;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
-import org.springframework.http.HttpStatus;
 
 import java.util.Map;
 import java.util.UUID;
@@ -15,22 +15,22 @@ public final class CommandFixtures {
     private CommandFixtures() {
     }
 
-    /** Command metadata as the web edge sets it (RequestMetadata). */
+    /** Command metadata as an edge sets it ({@code Caller.metaData()}). */
     public static Map<String, Object> actor(UUID id, boolean staff) {
         return Map.of("actor_id", id.toString(), "actor_staff", staff);
     }
 
-    /** An {@link ApiException} answering with {@code status}. */
-    public static Matcher<Object> apiError(HttpStatus status) {
+    /** A {@link DomainException} of this kind. */
+    public static Matcher<Object> domainError(DomainException.Kind kind) {
         return new TypeSafeMatcher<>(Object.class) {
             @Override
             protected boolean matchesSafely(Object item) {
-                return item instanceof ApiException e && e.status() == status;
+                return item instanceof DomainException e && e.kind() == kind;
             }
 
             @Override
             public void describeTo(Description description) {
-                description.appendText("ApiException with status " + status);
+                description.appendText("DomainException of kind " + kind);
             }
         };
     }

@@ -5,7 +5,8 @@ import co.plaza.identity.api.UserCommands.RegisterUserCommand;
 import co.plaza.identity.command.credentials.PasswordHasher;
 import co.plaza.identity.command.credentials.PasswordPolicy;
 import co.plaza.platform.axon.Races;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.context.Caller;
+import co.plaza.platform.errors.DomainException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,10 +64,11 @@ public class AdminBootstrap {
         UUID id = co.plaza.common.api.LegacyIds.nameBased(NAMESPACE, Identifiers.fold(username));
         try {
             commands.sendAndWait(new RegisterUserCommand(id, null, username, "", null, hasher.hash(password), "", "",
-                    Role.CONSUMER, true, true, Instant.now().truncatedTo(ChronoUnit.MICROS), false));
+                    Role.CONSUMER, true, true, Instant.now().truncatedTo(ChronoUnit.MICROS), false),
+                    Caller.platform().metaData());
             log.info("Bootstrap admin '{}' created", username);
         } catch (RuntimeException e) {
-            if (ApiException.isFieldError(e, "error.username_taken") || Races.isConcurrencyConflict(e)) {
+            if (DomainException.isFieldError(e, "error.username_taken") || Races.isConcurrencyConflict(e)) {
                 log.info("Bootstrap admin '{}' already exists", username);
             } else {
                 throw e;

@@ -12,9 +12,9 @@ import co.plaza.identity.api.UserEvents.UserPasswordChangedEvent;
 import co.plaza.identity.api.UserEvents.UserReactivatedEvent;
 import co.plaza.identity.api.UserEvents.UserRegisteredEvent;
 import co.plaza.identity.api.UserEvents.UserRoleChangedEvent;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.axon.AggregateLoading;
-import co.plaza.platform.web.RequestMetadata;
+import co.plaza.platform.context.Caller;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
@@ -72,7 +72,7 @@ public class User {
 
     @CommandHandler
     void handle(ChangeUserRoleCommand command, MetaData metaData) {
-        RequestMetadata.requireStaff(metaData);
+        Caller.from(metaData).requireStaff();
         requireNotDeleted();
         if (command.role() != role) {
             apply(new UserRoleChangedEvent(userId, role, command.role()));
@@ -81,7 +81,7 @@ public class User {
 
     @CommandHandler
     void handle(ChangePasswordCommand command, MetaData metaData) {
-        RequestMetadata.requireOwnerOrStaff(metaData, userId);
+        Caller.from(metaData).requireOwnerOrStaff(userId);
         requireNotDeleted();
         apply(new UserPasswordChangedEvent(userId, command.passwordHash(), command.reason()));
     }
@@ -108,7 +108,7 @@ public class User {
 
     private void requireNotDeleted() {
         if (deleted) {
-            throw ApiException.notFound();
+            throw DomainException.notFound();
         }
     }
 

@@ -8,8 +8,8 @@ import co.plaza.identity.api.UserCommands.DeleteUserCommand;
 import co.plaza.identity.api.UserCommands.ReactivateUserCommand;
 import co.plaza.identity.api.UserCommands.RegisterUserCommand;
 import co.plaza.identity.api.UserCommands.UpdateUserDetailsCommand;
-import co.plaza.platform.web.ApiException;
-import co.plaza.platform.web.RequestMetadata;
+import co.plaza.platform.errors.DomainException;
+import co.plaza.platform.context.Caller;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.Aggregate;
@@ -52,7 +52,7 @@ public class UserCommandHandler {
 
     @CommandHandler
     public void handle(UpdateUserDetailsCommand command, MetaData metaData) {
-        RequestMetadata.requireOwnerOrStaff(metaData, command.userId());
+        Caller.from(metaData).requireOwnerOrStaff(command.userId());
         Aggregate<User> aggregate = load(command.userId(), command.expectedVersion());
         User user = current(aggregate);
         UUID id = user.id();
@@ -87,7 +87,7 @@ public class UserCommandHandler {
     /** A number may belong to one active user: deactivation frees it. */
     @CommandHandler
     public void handle(DeactivateUserCommand command, MetaData metaData) {
-        RequestMetadata.requireStaff(metaData);
+        Caller.from(metaData).requireStaff();
         Aggregate<User> aggregate = load(command.userId(), command.expectedVersion());
         User user = current(aggregate);
         if (user.isActive() && user.phoneNumber() != null) {
@@ -98,7 +98,7 @@ public class UserCommandHandler {
 
     @CommandHandler
     public void handle(ReactivateUserCommand command, MetaData metaData) {
-        RequestMetadata.requireStaff(metaData);
+        Caller.from(metaData).requireStaff();
         Aggregate<User> aggregate = load(command.userId(), command.expectedVersion());
         User user = current(aggregate);
         if (!user.isActive() && user.phoneNumber() != null) {
@@ -110,11 +110,11 @@ public class UserCommandHandler {
     /** Anonymise: email and phone are freed for others; the username stays reserved. */
     @CommandHandler
     public void handle(DeleteUserCommand command, MetaData metaData) {
-        RequestMetadata.requireOwnerOrStaff(metaData, command.userId());
+        Caller.from(metaData).requireOwnerOrStaff(command.userId());
         Aggregate<User> aggregate = load(command.userId(), command.expectedVersion());
         User user = current(aggregate);
         if (user.isDeleted()) {
-            throw ApiException.notFound();
+            throw DomainException.notFound();
         }
         if (notBlank(user.email()) && user.emailLogin()) {
             reservations.release(ReservationKind.EMAIL, Identifiers.fold(user.email()), user.id());
@@ -129,7 +129,7 @@ public class UserCommandHandler {
         try {
             return users.load(id.toString(), expectedVersion);
         } catch (AggregateNotFoundException e) {
-            throw ApiException.notFound();
+            throw DomainException.notFound();
         }
     }
 

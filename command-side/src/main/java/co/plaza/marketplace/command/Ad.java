@@ -11,8 +11,8 @@ import co.plaza.marketplace.api.AdEvents.AdStatusChangedEvent;
 import co.plaza.marketplace.api.AdEvents.AdUpdatedEvent;
 import co.plaza.marketplace.api.AdStatus;
 import co.plaza.platform.axon.AggregateLoading;
-import co.plaza.platform.web.ApiException;
-import co.plaza.platform.web.RequestMetadata;
+import co.plaza.platform.errors.DomainException;
+import co.plaza.platform.context.Caller;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -52,7 +52,7 @@ public class Ad {
 
     /** Returns the category the ad used before, so the handler can move the category's usage. */
     UUID update(UpdateAdCommand command, MetaData metaData) {
-        RequestMetadata.requireOwnerOrStaff(metaData, userId);
+        Caller.from(metaData).requireOwnerOrStaff(userId);
         requireLive();
         UUID before = details.categoryId();
         if (!command.details().equals(details)) {
@@ -63,7 +63,7 @@ public class Ad {
 
     @CommandHandler
     void handle(ChangeAdStatusCommand command, MetaData metaData) {
-        RequestMetadata.requireOwnerOrStaff(metaData, userId);
+        Caller.from(metaData).requireOwnerOrStaff(userId);
         requireLive();
         AdStatus target = command.status();
         if (target == status) {
@@ -71,20 +71,20 @@ public class Ad {
         }
         // a sold ad is final: it cannot be paused or put back on sale
         if (status == AdStatus.SOLD) {
-            throw ApiException.field("status", "error.add_sold");
+            throw DomainException.field("status", "error.add_sold");
         }
         apply(new AdStatusChangedEvent(addId, userId, status, target));
     }
 
     void delete(MetaData metaData) {
-        RequestMetadata.requireOwnerOrStaff(metaData, userId);
+        Caller.from(metaData).requireOwnerOrStaff(userId);
         requireLive();
         apply(new AdDeletedEvent(addId, userId, details.categoryId()));
     }
 
     private void requireLive() {
         if (deleted) {
-            throw ApiException.notFound();
+            throw DomainException.notFound();
         }
     }
 

@@ -8,7 +8,7 @@ import co.plaza.marketplace.api.CategoryEvents.CategoryDeletedEvent;
 import co.plaza.marketplace.api.CategoryEvents.CategoryUpdatedEvent;
 import co.plaza.marketplace.api.CategoryEvents.CategoryUsageChangedEvent;
 import co.plaza.platform.axon.AggregateLoading;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -55,7 +55,7 @@ public class Category {
     void delete() {
         requireLive();
         if (uses > 0) {
-            throw ApiException.conflict(IN_USE);
+            throw DomainException.conflict(IN_USE);
         }
         apply(new CategoryDeletedEvent(categoryId));
     }
@@ -70,7 +70,7 @@ public class Category {
 
     private void requireLive() {
         if (deleted) {
-            throw ApiException.notFound();
+            throw DomainException.notFound();
         }
     }
 

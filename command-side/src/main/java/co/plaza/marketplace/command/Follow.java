@@ -3,8 +3,8 @@ package co.plaza.marketplace.command;
 import co.plaza.marketplace.api.FollowCommands.FollowUserCommand;
 import co.plaza.marketplace.api.FollowEvents.UserFollowedEvent;
 import co.plaza.marketplace.api.FollowEvents.UserUnfollowedEvent;
-import co.plaza.platform.web.ApiException;
-import co.plaza.platform.web.RequestMetadata;
+import co.plaza.platform.errors.DomainException;
+import co.plaza.platform.context.Caller;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -35,9 +35,9 @@ public class Follow {
 
     void unfollow(MetaData metaData) {
         if (removed) {
-            throw ApiException.notFound();
+            throw DomainException.notFound();
         }
-        RequestMetadata.requireOwnerOrStaff(metaData, followerId);
+        Caller.from(metaData).requireOwnerOrStaff(followerId);
         apply(new UserUnfollowedEvent(followId, followerId, followedId));
     }
 

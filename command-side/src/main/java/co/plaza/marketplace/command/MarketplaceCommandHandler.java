@@ -12,8 +12,8 @@ import co.plaza.reservation.api.ReservationKind;
 import co.plaza.reservation.command.Reservations;
 import co.plaza.identity.command.UserDirectory;
 import co.plaza.platform.elasticsearch.TextFolding;
-import co.plaza.platform.web.ApiException;
-import co.plaza.platform.web.RequestMetadata;
+import co.plaza.platform.errors.DomainException;
+import co.plaza.platform.context.Caller;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.Aggregate;
@@ -55,9 +55,9 @@ public class MarketplaceCommandHandler {
 
     @CommandHandler
     public UUID handle(CreateAdCommand command, MetaData metaData) throws Exception {
-        RequestMetadata.requireOwnerOrStaff(metaData, command.userId());
+        Caller.from(metaData).requireOwnerOrStaff(command.userId());
         if (!users.exists(command.userId())) {
-            throw ApiException.field("user_id", "error.user_not_found");
+            throw DomainException.field("user_id", "error.user_not_found");
         }
         useCategory(command.details().categoryId(), command.userId(), true);
         adds.newInstance(() -> new Ad(command));
@@ -86,7 +86,7 @@ public class MarketplaceCommandHandler {
 
     @CommandHandler
     public UUID handle(CreateCategoryCommand c, MetaData metaData) throws Exception {
-        RequestMetadata.requireStaff(metaData);
+        Caller.from(metaData).requireStaff();
         claimNames(c.categoryId(), c.name(), c.slug());
         useCategory(c.parentId(), null, true);
         categories.newInstance(() -> new Category(c));
@@ -95,8 +95,8 @@ public class MarketplaceCommandHandler {
 
     @CommandHandler
     public void handle(UpdateCategoryCommand c, MetaData metaData) {
-        RequestMetadata.requireStaff(metaData);
-        Aggregate<Category> category = loadCategory(c.categoryId()).orElseThrow(ApiException::notFound);
+        Caller.from(metaData).requireStaff();
+        Aggregate<Category> category = loadCategory(c.categoryId()).orElseThrow(DomainException::notFound);
         String oldName = category.invoke(Category::name);
         String oldSlug = category.invoke(Category::slug);
         UUID oldParent = category.invoke(Category::parentId);
@@ -119,8 +119,8 @@ public class MarketplaceCommandHandler {
 
     @CommandHandler
     public void handle(DeleteCategoryCommand c, MetaData metaData) {
-        RequestMetadata.requireStaff(metaData);
-        Aggregate<Category> category = loadCategory(c.categoryId()).orElseThrow(ApiException::notFound);
+        Caller.from(metaData).requireStaff();
+        Aggregate<Category> category = loadCategory(c.categoryId()).orElseThrow(DomainException::notFound);
         category.execute(Category::delete);
         reservations.release(ReservationKind.CATEGORY_NAME, TextFolding.fold(category.invoke(Category::name)), c.categoryId());
         reservations.release(ReservationKind.CATEGORY_SLUG, TextFolding.fold(category.invoke(Category::slug)), c.categoryId());
@@ -129,12 +129,12 @@ public class MarketplaceCommandHandler {
 
     @CommandHandler
     public FollowResult handle(FollowUserCommand c, MetaData metaData) throws Exception {
-        RequestMetadata.requireOwnerOrStaff(metaData, c.followerId());
+        Caller.from(metaData).requireOwnerOrStaff(c.followerId());
         if (c.followerId().equals(c.followedId())) {
-            throw ApiException.field("followed", "error.follow_self");
+            throw DomainException.field("followed", "error.follow_self");
         }
         if (!users.exists(c.followedId())) {
-            throw ApiException.field("followed", "error.user_not_found");
+            throw DomainException.field("followed", "error.user_not_found");
         }
         String pair = c.followerId() + ":" + c.followedId();
         Optional<UUID> existing = reservations.holder(ReservationKind.FOLLOW, pair);
@@ -152,7 +152,7 @@ public class MarketplaceCommandHandler {
         try {
             follow = follows.load(c.followId().toString());
         } catch (AggregateNotFoundException e) {
-            throw ApiException.notFound();
+            throw DomainException.notFound();
         }
         follow.execute(f -> f.unfollow(metaData));
         reservations.release(ReservationKind.FOLLOW,
@@ -171,7 +171,7 @@ public class MarketplaceCommandHandler {
         Set<UUID> seen = new HashSet<>();
         for (UUID at = newParent; at != null && seen.add(at); ) {
             if (at.equals(categoryId)) {
-                throw ApiException.field("parent", "error.category_cycle");
+                throw DomainException.field("parent", "error.category_cycle");
             }
             at = loadCategory(at).map(cat -> cat.invoke(Category::parentId)).orElse(null);
         }
@@ -184,7 +184,7 @@ public class MarketplaceCommandHandler {
         Optional<Aggregate<Category>> category = loadCategory(categoryId);
         if (category.isEmpty() || (used && category.get().invoke(Category::isDeleted))) {
             if (used) {
-                throw ApiException.field(actor == null ? "parent" : "category", "error.category_not_found");
+                throw DomainException.field(actor == null ? "parent" : "category", "error.category_not_found");
             }
             return;
         }
@@ -207,7 +207,7 @@ public class MarketplaceCommandHandler {
         try {
             return adds.load(addId.toString(), expectedVersion);
         } catch (AggregateNotFoundException e) {
-            throw ApiException.notFound();
+            throw DomainException.notFound();
         }
     }
 }

@@ -5,14 +5,13 @@ import co.plaza.marketplace.api.FollowCommands.UnfollowCommand;
 import co.plaza.marketplace.api.AdQueries.AdsOfUserQuery;
 import co.plaza.marketplace.api.FollowQueries.FollowsOfUserQuery;
 import co.plaza.identity.api.UserEvents.UserDeletedEvent;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -55,7 +54,7 @@ public class MarketplaceUserDeletionPolicy {
         try {
             command.run();
         } catch (RuntimeException e) {
-            if (!ApiException.find(e).map(a -> a.status() == HttpStatus.NOT_FOUND).orElse(false)) {
+            if (!DomainException.find(e).map(a -> a.kind() == DomainException.Kind.NOT_FOUND).orElse(false)) {
                 throw e;
             }
         }

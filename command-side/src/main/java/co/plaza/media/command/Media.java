@@ -10,7 +10,7 @@ import co.plaza.media.api.MediaType;
 import co.plaza.media.api.MediaUse;
 import co.plaza.media.api.RelatedType;
 import co.plaza.platform.axon.AggregateLoading;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -63,7 +63,7 @@ public class Media {
     void reattach(MediaUse newUse, RelatedType newType, UUID newId, int newOrder) {
         requireLive();
         if (!newUse.allows(mediaType)) {
-            throw ApiException.field("related_type", "error.media_use_mismatch");
+            throw DomainException.field("related_type", "error.media_use_mismatch");
         }
         if (newType != relatedType || !Objects.equals(newId, relatedId)) {
             apply(new MediaReattachedEvent(mediaId, relatedType, relatedId, use, newUse, newType, newId, newOrder));
@@ -99,7 +99,7 @@ public class Media {
 
     private void requireLive() {
         if (deleted) {
-            throw ApiException.notFound();
+            throw DomainException.notFound();
         }
     }
 

@@ -5,8 +5,8 @@ import co.plaza.media.api.MediaCommands.UpdateMediaCommand;
 import co.plaza.media.api.MediaCommands.UploadMediaCommand;
 import co.plaza.media.api.MediaUse;
 import co.plaza.media.api.RelatedType;
-import co.plaza.platform.web.ApiException;
-import co.plaza.platform.web.RequestMetadata;
+import co.plaza.platform.errors.DomainException;
+import co.plaza.platform.context.Caller;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.Aggregate;
@@ -63,7 +63,7 @@ public class MediaCommandHandler {
         boolean moving = newType != current.relatedType() || !Objects.equals(newId, current.relatedId());
         if (moving) {
             if ((newType == null) != (newId == null)) {
-                throw ApiException.field(newType == null ? "related_type" : "related_id", "error.required");
+                throw DomainException.field(newType == null ? "related_type" : "related_id", "error.required");
             }
             MediaUse newUse = MediaUse.forGenericUpload(newType);
             int order = command.order() == null ? 0 : command.order();
@@ -93,7 +93,7 @@ public class MediaCommandHandler {
                 load(previous).execute(Media::delete);
             }
         } else if (use.cap() > 0 && registry.count(use, type, id) >= use.cap()) {
-            throw ApiException.badRequest(type == RelatedType.ADD ? "error.add_images_cap" : "error.work_images_cap",
+            throw DomainException.invalid(type == RelatedType.ADD ? "error.add_images_cap" : "error.work_images_cap",
                     use.cap());
         }
         return requestedOrder != null ? requestedOrder : registry.nextOrder(use, type, id);
@@ -102,25 +102,24 @@ public class MediaCommandHandler {
     /** The related object must exist, and the actor must own it (admins and the platform itself may attach). */
     private void requireHost(RelatedType type, UUID id, MetaData metaData) {
         if (id == null) {
-            throw ApiException.field("related_id", "error.required");
+            throw DomainException.field("related_id", "error.required");
         }
-        UUID owner = ownerOf(type, id).orElseThrow(() -> ApiException.field("related_id", "error.related_not_found"));
-        RequestMetadata.requireOwnerOrStaff(metaData, owner);
+        UUID owner = ownerOf(type, id).orElseThrow(() -> DomainException.field("related_id", "error.related_not_found"));
+        Caller.from(metaData).requireOwnerOrStaff(owner);
     }
 
     /** The uploader, the host's owner, an admin, or the platform. */
     private void requireMayChange(Media current, MetaData metaData) {
         if (current.deleted()) {
-            throw ApiException.notFound();
+            throw DomainException.notFound();
         }
-        Object actor = metaData.get(RequestMetadata.ACTOR_ID);
-        if (actor == null || RequestMetadata.actorIsStaff(metaData)
-                || actor.toString().equals(String.valueOf(current.uploadedBy()))) {
+        Caller caller = Caller.from(metaData);
+        if (caller.mayChange(current.uploadedBy())) {
             return;
         }
         UUID owner = current.relatedType() == null ? null
                 : ownerOf(current.relatedType(), current.relatedId()).orElse(null);
-        RequestMetadata.requireOwnerOrStaff(metaData, owner);
+        caller.requireOwnerOrStaff(owner);
     }
 
     private Optional<UUID> ownerOf(RelatedType type, UUID id) {
@@ -132,7 +131,7 @@ public class MediaCommandHandler {
         try {
             return media.load(mediaId.toString());
         } catch (AggregateNotFoundException e) {
-            throw ApiException.notFound();
+            throw DomainException.notFound();
         }
     }
 }

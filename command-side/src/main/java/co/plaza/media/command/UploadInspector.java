@@ -2,13 +2,11 @@ package co.plaza.media.command;
 
 import co.plaza.media.api.MediaType;
 import co.plaza.media.api.MediaUse;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import org.apache.tika.Tika;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.multipart.MultipartFile;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -63,41 +61,41 @@ public class UploadInspector {
 
     /** A file that passed: images carry their cleaned bytes; other files are streamed from the upload as sent. */
     public record Inspected(MediaType type, String mimeType, String extension, long size, byte[] cleaned,
-                            MultipartFile original) {
+                            UploadContent original) {
 
         public InputStream open() throws IOException {
-            return cleaned != null ? new ByteArrayInputStream(cleaned) : original.getInputStream();
+            return cleaned != null ? new ByteArrayInputStream(cleaned) : original.open();
         }
     }
 
-    public Inspected inspect(MultipartFile file, MediaUse use) {
-        if (file == null || file.isEmpty()) {
-            throw ApiException.field("file", "error.file_empty");
+    public Inspected inspect(UploadContent file, MediaUse use) {
+        if (file == null || file.size() == 0) {
+            throw DomainException.field("file", "error.file_empty");
         }
         String mime = detect(file);
         Kind kind = ALLOWED.get(mime);
         if (kind == null || !use.allows(kind.type())) {
-            throw ApiException.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.file_type_refused", mime);
+            throw DomainException.unsupportedType("error.file_type_refused", mime);
         }
         long limit = limitOf(kind.type());
-        if (file.getSize() > limit) {
-            throw ApiException.of(HttpStatus.PAYLOAD_TOO_LARGE, "error.file_too_large", limit / (1024 * 1024));
+        if (file.size() > limit) {
+            throw DomainException.tooLarge("error.file_too_large", limit / (1024 * 1024));
         }
         if (kind.type() != MediaType.IMAGE) {
-            return new Inspected(kind.type(), mime, kind.extension(), file.getSize(), null, file);
+            return new Inspected(kind.type(), mime, kind.extension(), file.size(), null, file);
         }
         byte[] bytes;
-        try {
-            bytes = file.getBytes();
+        try (InputStream in = file.open()) {
+            bytes = in.readAllBytes();
         } catch (IOException e) {
-            throw ApiException.field("file", "error.file_unreadable");
+            throw DomainException.field("file", "error.file_unreadable");
         }
         checkDecodes(bytes, mime);
         byte[] cleaned;
         try {
             cleaned = ImageMetadata.strip(bytes, mime);
         } catch (ImageMetadata.MalformedImageException e) {
-            throw ApiException.field("file", "error.image_invalid");
+            throw DomainException.field("file", "error.image_invalid");
         }
         return new Inspected(kind.type(), mime, kind.extension(), cleaned.length, cleaned, file);
     }
@@ -110,13 +108,13 @@ public class UploadInspector {
         };
     }
 
-    private String detect(MultipartFile file) {
-        try (InputStream in = file.getInputStream()) {
+    private String detect(UploadContent file) {
+        try (InputStream in = file.open()) {
             byte[] head = in.readNBytes(SNIFF_BYTES);
             // no name given on purpose: the client's file name and Content-Type are not evidence
             return refineIsoMedia(tika.detect(head), head);
         } catch (IOException e) {
-            throw ApiException.field("file", "error.file_unreadable");
+            throw DomainException.field("file", "error.file_unreadable");
         }
     }
 
@@ -157,7 +155,7 @@ public class UploadInspector {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(mime);
             if (in == null || !readers.hasNext()) {
-                throw ApiException.field("file", "error.image_invalid");
+                throw DomainException.field("file", "error.image_invalid");
             }
             ImageReader reader = readers.next();
             try {
@@ -165,10 +163,10 @@ public class UploadInspector {
                 long width = reader.getWidth(0);
                 long height = reader.getHeight(0);
                 if (width <= 0 || height <= 0) {
-                    throw ApiException.field("file", "error.image_invalid");
+                    throw DomainException.field("file", "error.image_invalid");
                 }
                 if (width * height > maxPixels) {
-                    throw ApiException.field("file", "error.image_too_many_pixels");
+                    throw DomainException.field("file", "error.image_too_many_pixels");
                 }
                 ImageReadParam param = reader.getDefaultReadParam();
                 int step = (int) Math.max(1, Math.ceil(Math.sqrt((double) (width * height) / CHECK_PIXELS)));
@@ -177,10 +175,10 @@ public class UploadInspector {
             } finally {
                 reader.dispose();
             }
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw ApiException.field("file", "error.image_invalid");
+            throw DomainException.field("file", "error.image_invalid");
         }
     }
 }

@@ -10,9 +10,9 @@ import co.plaza.profile.api.ProfileEvents.ProfileCreatedEvent;
 import co.plaza.profile.api.ProfileEvents.ProfileDeletedEvent;
 import co.plaza.profile.api.ProfileEvents.ProfileUpdatedEvent;
 import co.plaza.profile.api.ProfileKind;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.axon.AggregateLoading;
-import co.plaza.platform.web.RequestMetadata;
+import co.plaza.platform.context.Caller;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
@@ -51,10 +51,10 @@ public class Profile {
 
     @CommandHandler
     void handle(UpdateProfileCommand command, MetaData metaData) {
-        RequestMetadata.requireOwnerOrStaff(metaData, userId);
+        Caller.from(metaData).requireOwnerOrStaff(userId);
         requireLive();
         if (command.details().kind() != kind) {
-            throw ApiException.badRequest("error.invalid_value");
+            throw DomainException.invalid("error.invalid_value");
         }
         if (!command.details().equals(details)) {
             apply(new ProfileUpdatedEvent(profileId, userId, kind, command.details()));
@@ -63,21 +63,21 @@ public class Profile {
 
     @CommandHandler
     void handle(AnonymiseProfileCommand command, MetaData metaData) {
-        RequestMetadata.requireOwnerOrStaff(metaData, userId);
+        Caller.from(metaData).requireOwnerOrStaff(userId);
         if (!deleted) {
             apply(new ProfileAnonymisedEvent(profileId, userId, kind, details.anonymised()));
         }
     }
 
     void delete(MetaData metaData) {
-        RequestMetadata.requireOwnerOrStaff(metaData, userId);
+        Caller.from(metaData).requireOwnerOrStaff(userId);
         requireLive();
         apply(new ProfileDeletedEvent(profileId, userId, kind));
     }
 
     private void requireLive() {
         if (deleted) {
-            throw ApiException.notFound();
+            throw DomainException.notFound();
         }
     }
 

@@ -5,8 +5,8 @@ import co.plaza.profile.api.ProfileCommands.DeleteProfileCommand;
 import co.plaza.reservation.api.ReservationKind;
 import co.plaza.reservation.command.Reservations;
 import co.plaza.identity.command.UserDirectory;
-import co.plaza.platform.web.ApiException;
-import co.plaza.platform.web.RequestMetadata;
+import co.plaza.platform.errors.DomainException;
+import co.plaza.platform.context.Caller;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.Aggregate;
@@ -34,9 +34,9 @@ public class ProfileCommandHandler {
 
     @CommandHandler
     public UUID handle(CreateProfileCommand command, MetaData metaData) throws Exception {
-        RequestMetadata.requireOwnerOrStaff(metaData, command.userId());
+        Caller.from(metaData).requireOwnerOrStaff(command.userId());
         if (!users.exists(command.userId())) {
-            throw ApiException.field("user_id", "error.user_not_found");
+            throw DomainException.field("user_id", "error.user_not_found");
         }
         // the reservation's owner is the profile, so the user's profile of a kind can be found from the user alone
         reservations.claim(ReservationKind.PROFILE, ProfileIds.slot(command.userId(), command.details().kind()),
@@ -51,7 +51,7 @@ public class ProfileCommandHandler {
         try {
             aggregate = profiles.load(command.profileId().toString(), command.expectedVersion());
         } catch (AggregateNotFoundException e) {
-            throw ApiException.notFound();
+            throw DomainException.notFound();
         }
         Profile profile = aggregate.invoke(p -> p);
         aggregate.execute(p -> p.delete(metaData));

@@ -7,7 +7,7 @@ import co.plaza.profile.api.ProfileKind;
 import co.plaza.identity.api.UserEvents.UserDeletedEvent;
 import co.plaza.identity.api.UserEvents.UserRegisteredEvent;
 import co.plaza.identity.api.UserEvents.UserRoleChangedEvent;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
@@ -115,6 +115,6 @@ public class ProfileProvisioningSaga {
     }
 
     private static boolean alreadyHasProfile(Throwable e) {
-        return ApiException.isFieldError(e, ProfileCommandHandler.EXISTS);
+        return DomainException.isFieldError(e, ProfileCommandHandler.EXISTS);
     }
 }

@@ -2,7 +2,7 @@ package co.plaza.reservation.command;
 
 import co.plaza.common.api.LegacyIds;
 import co.plaza.reservation.api.ReservationKind;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
@@ -31,7 +31,7 @@ public class Reservations {
         return LegacyIds.nameBased(NAMESPACE, kind.name() + ":" + normalisedValue);
     }
 
-    /** @throws ApiException with {@code takenMessage} on {@code field} when someone else holds it */
+    /** @throws DomainException with {@code takenMessage} on {@code field} when someone else holds it */
     public void claim(ReservationKind kind, String normalisedValue, UUID owner, String field, String takenMessage) {
         UUID id = idOf(kind, normalisedValue);
         Optional<Aggregate<Reservation>> existing = load(id);
@@ -56,7 +56,7 @@ public class Reservations {
             r.claim(normalisedValue, owner);
         });
         if (taken[0]) {
-            throw ApiException.field(field, takenMessage);
+            throw DomainException.field(field, takenMessage);
         }
     }
 

@@ -1,5 +1,6 @@
 package co.plaza.identity.command;
 
+import co.plaza.platform.errors.DomainException.Kind;
 import co.plaza.identity.api.Role;
 import co.plaza.identity.api.UserCommands.ChangePasswordCommand;
 import co.plaza.identity.api.UserCommands.ChangeUserRoleCommand;
@@ -8,17 +9,16 @@ import co.plaza.identity.api.UserEvents.UserDeletedEvent;
 import co.plaza.identity.api.UserEvents.UserPasswordChangedEvent;
 import co.plaza.identity.api.UserEvents.UserRegisteredEvent;
 import co.plaza.identity.api.UserEvents.UserRoleChangedEvent;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
 
 import java.time.Instant;
 import java.util.UUID;
 
 import static co.plaza.CommandFixtures.actor;
-import static co.plaza.CommandFixtures.apiError;
+import static co.plaza.CommandFixtures.domainError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class UserAggregateTest {
@@ -62,7 +62,7 @@ class UserAggregateTest {
     void aNonAdminCannotChangeTheRole() {
         fixture.given(registered(Role.CONSUMER))
                 .when(new ChangeUserRoleCommand(USER, null, Role.SPECIALIST), actor(USER, false))
-                .expectException(apiError(HttpStatus.FORBIDDEN))
+                .expectException(domainError(Kind.FORBIDDEN))
                 .expectNoEvents();
     }
 
@@ -70,8 +70,8 @@ class UserAggregateTest {
     void anotherNonAdminCannotChangeTheRoleEither() {
         fixture.given(registered(Role.CONSUMER))
                 .when(new ChangeUserRoleCommand(USER, null, Role.SPECIALIST), actor(OTHER, false))
-                .expectException(ApiException.class)
-                .expectException(apiError(HttpStatus.FORBIDDEN))
+                .expectException(DomainException.class)
+                .expectException(domainError(Kind.FORBIDDEN))
                 .expectNoEvents();
     }
 
@@ -102,7 +102,7 @@ class UserAggregateTest {
     void anotherUserCannotChangeThePassword() {
         fixture.given(registered(Role.CONSUMER))
                 .when(new ChangePasswordCommand(USER, "$argon2id$evil", PasswordChangeReason.CHANGED), actor(OTHER, false))
-                .expectException(apiError(HttpStatus.FORBIDDEN))
+                .expectException(domainError(Kind.FORBIDDEN))
                 .expectNoEvents();
     }
 
@@ -118,7 +118,7 @@ class UserAggregateTest {
     void aDeletedUserIsNotFoundForARoleChange() {
         fixture.given(registered(Role.CONSUMER), new UserDeletedEvent(USER, Role.CONSUMER))
                 .when(new ChangeUserRoleCommand(USER, null, Role.SPECIALIST), actor(ADMIN, true))
-                .expectException(apiError(HttpStatus.NOT_FOUND))
+                .expectException(domainError(Kind.NOT_FOUND))
                 .expectNoEvents();
     }
 
@@ -126,7 +126,7 @@ class UserAggregateTest {
     void aDeletedUserIsNotFoundForAPasswordChange() {
         fixture.given(registered(Role.CONSUMER), new UserDeletedEvent(USER, Role.CONSUMER))
                 .when(new ChangePasswordCommand(USER, "$argon2id$new", PasswordChangeReason.CHANGED), actor(USER, false))
-                .expectException(apiError(HttpStatus.NOT_FOUND))
+                .expectException(domainError(Kind.NOT_FOUND))
                 .expectNoEvents();
     }
 
@@ -134,7 +134,7 @@ class UserAggregateTest {
     void aDeletedUserIsNotFoundEvenForAnAdmin() {
         fixture.given(registered(Role.CONSUMER), new UserDeletedEvent(USER, Role.CONSUMER))
                 .when(new ChangePasswordCommand(USER, "$argon2id$new", PasswordChangeReason.RESET), actor(ADMIN, true))
-                .expectException(apiError(HttpStatus.NOT_FOUND))
+                .expectException(domainError(Kind.NOT_FOUND))
                 .expectNoEvents();
     }
 

@@ -1,5 +1,6 @@
 package co.plaza.marketplace.command;
 
+import co.plaza.platform.errors.DomainException.Kind;
 import co.plaza.marketplace.api.AdCommands.ChangeAdStatusCommand;
 import co.plaza.marketplace.api.AdCondition;
 import co.plaza.marketplace.api.AdDetails;
@@ -11,14 +12,13 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
 import static co.plaza.CommandFixtures.actor;
-import static co.plaza.CommandFixtures.apiError;
+import static co.plaza.CommandFixtures.domainError;
 
 class AdAggregateTest {
 
@@ -63,7 +63,7 @@ class AdAggregateTest {
         fixture.given(created())
                 .when(new ChangeAdStatusCommand(ADD, null, AdStatus.PAUSED), actor(STRANGER, false))
                 .expectNoEvents()
-                .expectException(apiError(HttpStatus.FORBIDDEN));
+                .expectException(domainError(Kind.FORBIDDEN));
     }
 
     @Test
@@ -79,7 +79,7 @@ class AdAggregateTest {
         fixture.given(created(), new AdStatusChangedEvent(ADD, OWNER, AdStatus.ACTIVE, AdStatus.SOLD))
                 .when(new ChangeAdStatusCommand(ADD, null, AdStatus.ACTIVE), actor(OWNER, false))
                 .expectNoEvents()
-                .expectException(apiError(HttpStatus.BAD_REQUEST));
+                .expectException(domainError(Kind.INVALID));
     }
 
     @Test
@@ -87,7 +87,7 @@ class AdAggregateTest {
         fixture.given(created(), new AdDeletedEvent(ADD, OWNER, null))
                 .when(new ChangeAdStatusCommand(ADD, null, AdStatus.PAUSED), actor(OWNER, false))
                 .expectNoEvents()
-                .expectException(apiError(HttpStatus.NOT_FOUND));
+                .expectException(domainError(Kind.NOT_FOUND));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package co.plaza.marketplace.command;
 
+import co.plaza.platform.errors.DomainException.Kind;
 import co.plaza.marketplace.api.CategoryCommands.DeleteCategoryCommand;
 import co.plaza.marketplace.api.FollowCommands.UnfollowCommand;
 import co.plaza.marketplace.api.CategoryEvents.CategoryCreatedEvent;
@@ -11,13 +12,12 @@ import co.plaza.reservation.api.ReservationKind;
 import co.plaza.reservation.command.Reservations;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
 
 import java.time.Instant;
 import java.util.UUID;
 
 import static co.plaza.CommandFixtures.actor;
-import static co.plaza.CommandFixtures.apiError;
+import static co.plaza.CommandFixtures.domainError;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -64,7 +64,7 @@ class CategoryAndFollowAggregateTest {
         categories().given(CREATED, new CategoryUsageChangedEvent(CATEGORY, ALICE, true))
                 .when(new DeleteCategoryCommand(CATEGORY), actor(ADMIN, true))
                 .expectNoEvents()
-                .expectException(apiError(HttpStatus.CONFLICT));
+                .expectException(domainError(Kind.CONFLICT));
         verify(reservations, never()).release(any(), any(), any());
     }
 
@@ -73,7 +73,7 @@ class CategoryAndFollowAggregateTest {
         categories().given(CREATED)
                 .when(new DeleteCategoryCommand(CATEGORY), actor(ALICE, false))
                 .expectNoEvents()
-                .expectException(apiError(HttpStatus.FORBIDDEN));
+                .expectException(domainError(Kind.FORBIDDEN));
     }
 
     @Test
@@ -89,7 +89,7 @@ class CategoryAndFollowAggregateTest {
         follows().given(new UserFollowedEvent(FOLLOW, ALICE, BOB, null, Instant.parse("2024-01-01T00:00:00Z")))
                 .when(new UnfollowCommand(FOLLOW), actor(BOB, false))
                 .expectNoEvents()
-                .expectException(apiError(HttpStatus.FORBIDDEN));
+                .expectException(domainError(Kind.FORBIDDEN));
     }
 
     @Test
@@ -98,6 +98,6 @@ class CategoryAndFollowAggregateTest {
                         new UserUnfollowedEvent(FOLLOW, ALICE, BOB))
                 .when(new UnfollowCommand(FOLLOW), actor(ALICE, false))
                 .expectNoEvents()
-                .expectException(apiError(HttpStatus.NOT_FOUND));
+                .expectException(domainError(Kind.NOT_FOUND));
     }
 }

@@ -1,5 +1,6 @@
 package co.plaza.media.command;
 
+import co.plaza.platform.errors.DomainException.Kind;
 import co.plaza.media.api.MediaCommands.DeleteMediaCommand;
 import co.plaza.media.api.MediaCommands.UpdateMediaCommand;
 import co.plaza.media.api.MediaCommands.UploadMediaCommand;
@@ -13,7 +14,6 @@ import co.plaza.media.api.RelatedType;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static co.plaza.CommandFixtures.actor;
-import static co.plaza.CommandFixtures.apiError;
+import static co.plaza.CommandFixtures.domainError;
 
 class MediaAggregateTest {
 
@@ -107,7 +107,7 @@ class MediaAggregateTest {
         fixture.givenNoPriorActivity()
                 .when(upload(MediaType.IMAGE, "image/png", MediaUse.WORK_IMAGE, RelatedType.SPECIALIST_PROFILE, PROFILE,
                         null), actor(STRANGER, false))
-                .expectException(apiError(HttpStatus.FORBIDDEN))
+                .expectException(domainError(Kind.FORBIDDEN))
                 .expectNoEvents();
     }
 
@@ -116,7 +116,7 @@ class MediaAggregateTest {
         fixture.givenNoPriorActivity()
                 .when(upload(MediaType.IMAGE, "image/png", MediaUse.WORK_IMAGE, RelatedType.SPECIALIST_PROFILE,
                         UUID.randomUUID(), null), actor(ADMIN, true))
-                .expectException(apiError(HttpStatus.BAD_REQUEST))
+                .expectException(domainError(Kind.INVALID))
                 .expectNoEvents();
     }
 
@@ -126,7 +126,7 @@ class MediaAggregateTest {
         fixture.givenNoPriorActivity()
                 .when(upload(MediaType.IMAGE, "image/png", MediaUse.WORK_IMAGE, RelatedType.SPECIALIST_PROFILE, PROFILE,
                         null), actor(SPECIALIST, false))
-                .expectException(apiError(HttpStatus.BAD_REQUEST))
+                .expectException(domainError(Kind.INVALID))
                 .expectNoEvents();
     }
 
@@ -147,7 +147,7 @@ class MediaAggregateTest {
                         PROFILE, 3));
         fixture.given(uploaded(MediaUse.WORK_IMAGE, RelatedType.SPECIALIST_PROFILE, PROFILE, 0))
                 .when(new UpdateMediaCommand(MEDIA, null, null, false, 3), actor(STRANGER, false))
-                .expectException(apiError(HttpStatus.FORBIDDEN));
+                .expectException(domainError(Kind.FORBIDDEN));
     }
 
     @Test
@@ -162,7 +162,7 @@ class MediaAggregateTest {
         fixture.given(pdf)
                 .when(new UpdateMediaCommand(MEDIA, RelatedType.SPECIALIST_PROFILE, PROFILE, false, null),
                         actor(ADMIN, true))
-                .expectException(apiError(HttpStatus.BAD_REQUEST))
+                .expectException(domainError(Kind.INVALID))
                 .expectNoEvents();
     }
 
@@ -172,12 +172,12 @@ class MediaAggregateTest {
                 MediaUse.WORK_IMAGE, RelatedType.SPECIALIST_PROFILE, PROFILE);
         fixture.given(uploaded(MediaUse.WORK_IMAGE, RelatedType.SPECIALIST_PROFILE, PROFILE, 0))
                 .when(new DeleteMediaCommand(MEDIA), actor(STRANGER, false))
-                .expectException(apiError(HttpStatus.FORBIDDEN));
+                .expectException(domainError(Kind.FORBIDDEN));
         fixture.given(uploaded(MediaUse.WORK_IMAGE, RelatedType.SPECIALIST_PROFILE, PROFILE, 0))
                 .when(new DeleteMediaCommand(MEDIA), actor(UPLOADER, false))
                 .expectEvents(deleted);
         fixture.given(uploaded(MediaUse.WORK_IMAGE, RelatedType.SPECIALIST_PROFILE, PROFILE, 0), deleted)
                 .when(new DeleteMediaCommand(MEDIA), Map.of())
-                .expectException(apiError(HttpStatus.NOT_FOUND));
+                .expectException(domainError(Kind.NOT_FOUND));
     }
 }

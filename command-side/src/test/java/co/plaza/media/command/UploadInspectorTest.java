@@ -3,10 +3,9 @@ package co.plaza.media.command;
 import co.plaza.media.api.MediaType;
 import co.plaza.media.api.MediaUse;
 import co.plaza.platform.test.TestFiles;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
-import org.springframework.mock.web.MockMultipartFile;
+import co.plaza.platform.errors.DomainException.Kind;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,9 +16,9 @@ class UploadInspectorTest {
     private final UploadInspector inspector = new UploadInspector(DataSize.ofKilobytes(200), DataSize.ofKilobytes(300),
             DataSize.ofKilobytes(400), 40_000_000);
 
-    /** The client's name and Content-Type say "photo.jpg, image/jpeg" every time: only the bytes count. */
-    private static MockMultipartFile file(byte[] content) {
-        return new MockMultipartFile("file", "photo.jpg", "image/jpeg", content);
+    /** Only the bytes reach the inspector: no client name or Content-Type to trust. */
+    private static UploadContent file(byte[] content) {
+        return UploadContent.of(content);
     }
 
     @Test
@@ -37,30 +36,30 @@ class UploadInspectorTest {
 
     @Test
     void refusesWhatTheUseDoesNotAllowOrWhatIsNoMedia() {
-        assertStatus(() -> inspector.inspect(file(TestFiles.pdf()), MediaUse.ADD_IMAGE), HttpStatus.UNSUPPORTED_MEDIA_TYPE);
-        assertStatus(() -> inspector.inspect(file(TestFiles.mp4(100)), MediaUse.WORK_IMAGE), HttpStatus.UNSUPPORTED_MEDIA_TYPE);
-        assertStatus(() -> inspector.inspect(file(TestFiles.html()), MediaUse.GENERIC), HttpStatus.UNSUPPORTED_MEDIA_TYPE);
-        assertStatus(() -> inspector.inspect(file(TestFiles.svg()), MediaUse.GENERIC), HttpStatus.UNSUPPORTED_MEDIA_TYPE);
-        assertStatus(() -> inspector.inspect(file("#!/bin/sh\nrm -rf /\n".getBytes()), MediaUse.GENERIC),
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertKind(() -> inspector.inspect(file(TestFiles.pdf()), MediaUse.ADD_IMAGE), Kind.UNSUPPORTED_TYPE);
+        assertKind(() -> inspector.inspect(file(TestFiles.mp4(100)), MediaUse.WORK_IMAGE), Kind.UNSUPPORTED_TYPE);
+        assertKind(() -> inspector.inspect(file(TestFiles.html()), MediaUse.GENERIC), Kind.UNSUPPORTED_TYPE);
+        assertKind(() -> inspector.inspect(file(TestFiles.svg()), MediaUse.GENERIC), Kind.UNSUPPORTED_TYPE);
+        assertKind(() -> inspector.inspect(file("#!/bin/sh\nrm -rf /\n".getBytes()), MediaUse.GENERIC),
+                Kind.UNSUPPORTED_TYPE);
     }
 
     @Test
     void eachTypeHasItsOwnLimit() {
         // 250 KB: over the image limit, under the document limit
-        assertStatus(() -> inspector.inspect(file(TestFiles.brokenJpeg(250_000)), MediaUse.ADD_IMAGE),
-                HttpStatus.PAYLOAD_TOO_LARGE);
-        assertStatus(() -> inspector.inspect(file(TestFiles.mp4(410_000)), MediaUse.GENERIC),
-                HttpStatus.PAYLOAD_TOO_LARGE);
+        assertKind(() -> inspector.inspect(file(TestFiles.brokenJpeg(250_000)), MediaUse.ADD_IMAGE),
+                Kind.TOO_LARGE);
+        assertKind(() -> inspector.inspect(file(TestFiles.mp4(410_000)), MediaUse.GENERIC),
+                Kind.TOO_LARGE);
         assertThat(inspector.inspect(file(TestFiles.mp4(390_000)), MediaUse.GENERIC).size()).isEqualTo(390_000);
     }
 
     @Test
     void anImageMustDecodeAndStayUnderTheMegapixelLimit() {
-        assertStatus(() -> inspector.inspect(file(TestFiles.brokenJpeg(5000)), MediaUse.ADD_IMAGE), HttpStatus.BAD_REQUEST);
-        ApiException tooBig = catchApi(() -> inspector.inspect(file(TestFiles.hugeBinaryPng(8000, 5001)),
+        assertKind(() -> inspector.inspect(file(TestFiles.brokenJpeg(5000)), MediaUse.ADD_IMAGE), Kind.INVALID);
+        DomainException tooBig = catchApi(() -> inspector.inspect(file(TestFiles.hugeBinaryPng(8000, 5001)),
                 MediaUse.ADD_IMAGE));
-        assertThat(tooBig.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(tooBig.kind()).isEqualTo(Kind.INVALID);
         assertThat(tooBig.fieldErrors()).containsKey("file");
         assertThat(inspector.inspect(file(TestFiles.hugeBinaryPng(8000, 5000)), MediaUse.ADD_IMAGE).type())
                 .isEqualTo(MediaType.IMAGE);
@@ -68,7 +67,7 @@ class UploadInspectorTest {
 
     @Test
     void anEmptyFileIsABadRequest() {
-        assertStatus(() -> inspector.inspect(file(new byte[0]), MediaUse.GENERIC), HttpStatus.BAD_REQUEST);
+        assertKind(() -> inspector.inspect(file(new byte[0]), MediaUse.GENERIC), Kind.INVALID);
     }
 
     @Test
@@ -79,16 +78,16 @@ class UploadInspectorTest {
         assertThat(stored).hasSize((int) photo.size());
     }
 
-    private static void assertStatus(Runnable action, HttpStatus status) {
-        assertThat(catchApi(action).status()).isEqualTo(status);
+    private static void assertKind(Runnable action, Kind kind) {
+        assertThat(catchApi(action).kind()).isEqualTo(kind);
     }
 
-    private static ApiException catchApi(Runnable action) {
+    private static DomainException catchApi(Runnable action) {
         try {
             action.run();
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             return e;
         }
-        throw new AssertionError("no ApiException");
+        throw new AssertionError("no DomainException");
     }
 }

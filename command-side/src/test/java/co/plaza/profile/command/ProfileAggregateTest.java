@@ -1,5 +1,6 @@
 package co.plaza.profile.command;
 
+import co.plaza.platform.errors.DomainException.Kind;
 import co.plaza.profile.api.ProfileCommands.AnonymiseProfileCommand;
 import co.plaza.profile.api.ProfileCommands.UpdateProfileCommand;
 import co.plaza.profile.api.ProfileDetails;
@@ -12,7 +13,6 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static co.plaza.CommandFixtures.actor;
-import static co.plaza.CommandFixtures.apiError;
+import static co.plaza.CommandFixtures.domainError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ProfileAggregateTest {
@@ -80,7 +80,7 @@ class ProfileAggregateTest {
         fixture.given(created(PLUMBER))
                 .when(new UpdateProfileCommand(PROFILE, null, new ProfileDetails.Consumer("Calle 1", "Cali", Map.of())),
                         actor(OWNER, false))
-                .expectException(apiError(HttpStatus.BAD_REQUEST))
+                .expectException(domainError(Kind.INVALID))
                 .expectNoEvents();
     }
 
@@ -88,7 +88,7 @@ class ProfileAggregateTest {
     void aStrangerCannotUpdate() {
         fixture.given(created(PLUMBER))
                 .when(new UpdateProfileCommand(PROFILE, null, ELECTRICIAN), actor(STRANGER, false))
-                .expectException(apiError(HttpStatus.FORBIDDEN))
+                .expectException(domainError(Kind.FORBIDDEN))
                 .expectNoEvents();
     }
 
@@ -112,7 +112,7 @@ class ProfileAggregateTest {
     void aDeletedProfileIsNotFound() {
         fixture.given(created(PLUMBER), new ProfileDeletedEvent(PROFILE, OWNER, ProfileKind.SPECIALIST))
                 .when(new UpdateProfileCommand(PROFILE, null, ELECTRICIAN), actor(OWNER, false))
-                .expectException(apiError(HttpStatus.NOT_FOUND))
+                .expectException(domainError(Kind.NOT_FOUND))
                 .expectNoEvents();
     }
 
@@ -141,7 +141,7 @@ class ProfileAggregateTest {
     void aStrangerCannotAnonymise() {
         fixture.given(created(PLUMBER))
                 .when(new AnonymiseProfileCommand(PROFILE), actor(STRANGER, false))
-                .expectException(apiError(HttpStatus.FORBIDDEN))
+                .expectException(domainError(Kind.FORBIDDEN))
                 .expectNoEvents();
     }
 

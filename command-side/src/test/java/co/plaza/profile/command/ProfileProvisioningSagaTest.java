@@ -7,7 +7,7 @@ import co.plaza.identity.api.Role;
 import co.plaza.identity.api.UserEvents.UserDeletedEvent;
 import co.plaza.identity.api.UserEvents.UserRegisteredEvent;
 import co.plaza.identity.api.UserEvents.UserRoleChangedEvent;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.test.saga.SagaTestFixture;
@@ -37,7 +37,7 @@ class ProfileProvisioningSagaTest {
         throw new RuntimeException("command bus unavailable");
     };
     private static final CallbackBehavior EXISTS = (command, metaData) -> {
-        throw ApiException.field("user_id", ProfileCommandHandler.EXISTS);
+        throw DomainException.field("user_id", ProfileCommandHandler.EXISTS);
     };
 
     private SagaTestFixture<ProfileProvisioningSaga> fixture;

@@ -2,7 +2,7 @@ package co.plaza.media.web;
 
 import co.plaza.common.api.LegacyIds;
 import co.plaza.media.api.RelatedType;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 
 import java.util.UUID;
 
@@ -19,7 +19,7 @@ public final class RelatedIds {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw ApiException.field("related_id", "error.invalid_id");
+            throw DomainException.field("related_id", "error.invalid_id");
         }
     }
 }

@@ -1,6 +1,6 @@
 package co.plaza.platform.axon;
 
-import co.plaza.platform.web.RequestMetadata;
+import co.plaza.platform.context.Caller;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.springframework.stereotype.Component;
@@ -18,17 +18,17 @@ public class PlazaCorrelationDataProvider implements CorrelationDataProvider {
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {
         Map<String, Object> data = new HashMap<>();
-        Object actor = message.getMetaData().get(RequestMetadata.ACTOR_ID);
+        Object actor = message.getMetaData().get(Caller.ACTOR_ID);
         if (actor != null) {
-            data.put(RequestMetadata.ACTOR_ID, actor);
-            Object staff = message.getMetaData().get(RequestMetadata.ACTOR_STAFF);
+            data.put(Caller.ACTOR_ID, actor);
+            Object staff = message.getMetaData().get(Caller.ACTOR_STAFF);
             if (staff != null) {
-                data.put(RequestMetadata.ACTOR_STAFF, staff);
+                data.put(Caller.ACTOR_STAFF, staff);
             }
         }
-        Object correlation = message.getMetaData().get(RequestMetadata.CORRELATION_ID);
-        data.put(RequestMetadata.CORRELATION_ID, correlation != null ? correlation : message.getIdentifier());
-        data.put(RequestMetadata.CAUSATION_ID, message.getIdentifier());
+        Object correlation = message.getMetaData().get(Caller.CORRELATION_ID);
+        data.put(Caller.CORRELATION_ID, correlation != null ? correlation : message.getIdentifier());
+        data.put(Caller.CAUSATION_ID, message.getIdentifier());
         return data;
     }
 }

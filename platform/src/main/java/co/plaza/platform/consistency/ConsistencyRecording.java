@@ -1,6 +1,6 @@
 package co.plaza.platform.consistency;
 
-import co.plaza.platform.web.RequestMetadata;
+import co.plaza.platform.context.Caller;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
@@ -40,7 +40,7 @@ public class ConsistencyRecording {
             return;
         }
         EventMessage<?> last = events.get(events.size() - 1);
-        Object actor = last.getMetaData().get(RequestMetadata.ACTOR_ID);
+        Object actor = last.getMetaData().get(Caller.ACTOR_ID);
         if (actor == null) {
             return;
         }

@@ -1,5 +1,6 @@
 package co.plaza.platform.consistency;
 
+import co.plaza.platform.context.Caller;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.GenericQueryMessage;
@@ -26,28 +27,32 @@ public class ConsistentQueries {
         this.queries = queries;
     }
 
-    /** Skips the wait when the client asked for {@code X-Consistency: eventual}. */
-    public <R> R afterWriteOf(UUID actor, Object query, ResponseType<R> responseType) {
-        MetaData await = ConsistentReads.eventualRequested() ? MetaData.emptyInstance()
-                : MetaData.with(AWAIT_ACTOR, actor.toString());
-        org.axonframework.queryhandling.QueryMessage<?, R> message = new GenericQueryMessage<>(query, responseType)
-                .andMetaData(await);
-        return queries.query(message, responseType).join();
+    /**
+     * Waits for the caller's own last write, unless the caller accepts eventual answers ({@code X-Consistency:
+     * eventual}); callers without an actor have no write to wait for.
+     */
+    public <R> R afterWriteOf(Caller caller, Object query, ResponseType<R> responseType) {
+        return query(query, responseType, caller.isAuthenticated() && !caller.wantsEventual() ? caller : null);
     }
 
     /**
      * For the answer to a write that created the object: {@code X-Consistency: eventual} may skip the wait, but
      * never turns a 201 into a 404, so when the object is not visible yet the wait happens after all.
      */
-    public <R> java.util.Optional<R> createdBy(UUID actor, Object query, Class<R> type) {
+    public <R> java.util.Optional<R> createdBy(Caller caller, Object query, Class<R> type) {
         ResponseType<java.util.Optional<R>> responseType = org.axonframework.messaging.responsetypes.ResponseTypes
                 .optionalInstanceOf(type);
-        java.util.Optional<R> found = afterWriteOf(actor, query, responseType);
-        if (found.isEmpty() && ConsistentReads.eventualRequested()) {
-            found = queries.query(new GenericQueryMessage<>(query, responseType)
-                    .andMetaData(MetaData.with(AWAIT_ACTOR, actor.toString())), responseType).join();
+        java.util.Optional<R> found = afterWriteOf(caller, query, responseType);
+        if (found.isEmpty() && caller.isAuthenticated() && caller.wantsEventual()) {
+            found = query(query, responseType, caller);
         }
         return found;
+    }
+
+    private <R> R query(Object query, ResponseType<R> responseType, Caller awaited) {
+        MetaData await = awaited == null ? MetaData.emptyInstance()
+                : MetaData.with(AWAIT_ACTOR, awaited.actorId().toString());
+        return queries.query(new GenericQueryMessage<>(query, responseType).andMetaData(await), responseType).join();
     }
 
     @Autowired

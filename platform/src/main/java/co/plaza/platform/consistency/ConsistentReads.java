@@ -1,5 +1,6 @@
 package co.plaza.platform.consistency;
 
+import co.plaza.platform.context.Caller;
 import co.plaza.platform.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,7 +31,8 @@ public class ConsistentReads implements WebMvcConfigurer {
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                if (handler instanceof HandlerMethod && "GET".equals(request.getMethod()) && !eventualRequested()) {
+                if (handler instanceof HandlerMethod && "GET".equals(request.getMethod())
+                        && !eventualRequested(request)) {
                     CurrentUser.get().ifPresent(user -> {
                         if (!gate.awaitCaller(user.id())) {
                             response.setHeader(STALE_HEADER, "true");
@@ -42,21 +44,17 @@ public class ConsistentReads implements WebMvcConfigurer {
         }).addPathPatterns("/api/**");
     }
 
-    /** Whether the current request asked not to wait ({@code X-Consistency: eventual}), for reads and writes alike. */
-    public static boolean eventualRequested() {
-        var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
-        return attributes instanceof org.springframework.web.context.request.ServletRequestAttributes servlet
-                && "eventual".equalsIgnoreCase(servlet.getRequest().getHeader(HEADER));
+    /** Whether a request asked not to wait ({@code X-Consistency: eventual}), for reads and writes alike. */
+    public static boolean eventualRequested(HttpServletRequest request) {
+        return "eventual".equalsIgnoreCase(request.getHeader(HEADER));
     }
 
-    /** For a write's own answer: wait for the caller's write before reading what the read side shows. */
-    public void awaitOwnWrite(HttpServletResponse response) {
-        CurrentUser.get().ifPresent(user -> awaitWriteOf(user.id(), response));
-    }
-
-    /** The same for a write made on behalf of a user who is not (yet) the caller: registration, login. */
-    public void awaitWriteOf(java.util.UUID actor, HttpServletResponse response) {
-        if (!eventualRequested() && !gate.awaitCaller(actor)) {
+    /**
+     * For a write's own answer: wait for the caller's write before reading what the read side shows (a caller
+     * acting as a user not signed in yet, as registration and login do, waits for that user's write).
+     */
+    public void awaitWriteOf(Caller caller, HttpServletResponse response) {
+        if (caller.isAuthenticated() && !caller.wantsEventual() && !gate.awaitCaller(caller.actorId())) {
             response.setHeader(STALE_HEADER, "true");
         }
     }

@@ -1,6 +1,6 @@
 package co.plaza.platform.security;
 
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -23,7 +23,7 @@ public record CurrentUser(UUID id, boolean staff) {
     }
 
     public static CurrentUser required() {
-        return get().orElseThrow(() -> ApiException.unauthorized("error.not_authenticated"));
+        return get().orElseThrow(() -> DomainException.unauthenticated("error.not_authenticated"));
     }
 
     /** Object-level authorization: the owner or an admin. */
@@ -33,7 +33,7 @@ public record CurrentUser(UUID id, boolean staff) {
 
     public void requireOwnerOrStaff(UUID ownerId) {
         if (!mayChange(ownerId)) {
-            throw ApiException.forbidden();
+            throw DomainException.forbidden();
         }
     }
 }

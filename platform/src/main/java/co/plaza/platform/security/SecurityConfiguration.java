@@ -1,6 +1,6 @@
 package co.plaza.platform.security;
 
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.web.ApiExceptionHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -68,15 +68,15 @@ public class SecurityConfiguration {
                         .jwt(j -> j.decoder(tokens.decoder()))
                         .authenticationEntryPoint((req, res, ex) ->
                                 write(res, mapper, HttpStatus.UNAUTHORIZED,
-                                        errors.body(ApiException.unauthorized(req.getHeader("Authorization") == null
+                                        errors.body(DomainException.unauthenticated(req.getHeader("Authorization") == null
                                                 ? "error.not_authenticated" : "error.invalid_token"))))
                         .accessDeniedHandler((req, res, ex) ->
-                                write(res, mapper, HttpStatus.FORBIDDEN, errors.body(ApiException.forbidden()))))
+                                write(res, mapper, HttpStatus.FORBIDDEN, errors.body(DomainException.forbidden()))))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> write(res, mapper, HttpStatus.UNAUTHORIZED,
-                                errors.body(ApiException.unauthorized("error.not_authenticated"))))
+                                errors.body(DomainException.unauthenticated("error.not_authenticated"))))
                         .accessDeniedHandler((req, res, ex) ->
-                                write(res, mapper, HttpStatus.FORBIDDEN, errors.body(ApiException.forbidden()))));
+                                write(res, mapper, HttpStatus.FORBIDDEN, errors.body(DomainException.forbidden()))));
         return http.build();
     }
 

@@ -1,5 +1,6 @@
 package co.plaza.platform.web;
 
+import co.plaza.platform.errors.DomainException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -47,12 +48,12 @@ public class ApiExceptionHandler {
         this.messages = messages;
     }
 
-    @ExceptionHandler(ApiException.class)
-    public ResponseEntity<Map<String, Object>> api(ApiException e) {
+    @ExceptionHandler(DomainException.class)
+    public ResponseEntity<Map<String, Object>> domain(DomainException e) {
         return render(e);
     }
 
-    /** Command handlers throw ApiException; Axon wraps it when the command crosses a bus. */
+    /** Command handlers throw DomainException; Axon wraps it when the command crosses a bus. */
     @ExceptionHandler(CommandExecutionException.class)
     public ResponseEntity<Map<String, Object>> command(CommandExecutionException e) {
         return unwrap(e);
@@ -65,12 +66,12 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)
     public ResponseEntity<Map<String, Object>> staleVersion(ConflictingAggregateVersionException e) {
-        return render(ApiException.conflict("error.stale_version"));
+        return render(DomainException.conflict("error.stale_version"));
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     public ResponseEntity<Map<String, Object>> aggregateNotFound(AggregateNotFoundException e) {
-        return render(ApiException.notFound());
+        return render(DomainException.notFound());
     }
 
     @ExceptionHandler(JSR303ViolationException.class)
@@ -86,64 +87,64 @@ public class ApiExceptionHandler {
         if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = mismatch.getPath().get(mismatch.getPath().size() - 1).getFieldName();
             String key = mismatch instanceof InvalidFormatException ? "error.invalid_value" : "error.invalid_type";
-            return render(ApiException.field(field == null ? "non_field_errors" : field, key));
+            return render(DomainException.field(field == null ? DomainException.NON_FIELD_ERRORS : field, key));
         }
         if (e.getCause() instanceof JsonProcessingException) {
-            return render(ApiException.badRequest("error.malformed_json"));
+            return render(DomainException.invalid("error.malformed_json"));
         }
-        return render(ApiException.badRequest("error.malformed_json"));
+        return render(DomainException.invalid("error.malformed_json"));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     public ResponseEntity<Map<String, Object>> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return render(ApiException.field(e.getName(), "error.invalid_value"));
+        return render(DomainException.field(e.getName(), "error.invalid_value"));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     public ResponseEntity<Map<String, Object>> missingParam(MissingServletRequestParameterException e) {
-        return render(ApiException.field(e.getParameterName(), "error.required"));
+        return render(DomainException.field(e.getParameterName(), "error.required"));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     public ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
-        return render(ApiException.of(HttpStatus.METHOD_NOT_ALLOWED, "error.method_not_allowed"));
+        return render(DomainException.of(DomainException.Kind.NOT_ALLOWED, "error.method_not_allowed"));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     public ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
-        return render(ApiException.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.unsupported_media_type"));
+        return render(DomainException.unsupportedType("error.unsupported_media_type"));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     public ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
-        return render(ApiException.of(HttpStatus.PAYLOAD_TOO_LARGE, "error.too_large"));
+        return render(DomainException.tooLarge("error.too_large"));
     }
 
     @ExceptionHandler(MultipartException.class)
     public ResponseEntity<Map<String, Object>> multipart(MultipartException e) {
-        return render(ApiException.badRequest("error.malformed_multipart"));
+        return render(DomainException.invalid("error.malformed_multipart"));
     }
 
     @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
     public ResponseEntity<Map<String, Object>> noHandler(Exception e) {
-        return render(ApiException.notFound());
+        return render(DomainException.notFound());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     public ResponseEntity<Map<String, Object>> denied(AccessDeniedException e) {
-        return render(ApiException.forbidden());
+        return render(DomainException.forbidden());
     }
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
         // a client error from a local query handler arrives wrapped in the query future's CompletionException
-        var api = ApiException.find(e);
+        var api = DomainException.find(e);
         if (api.isPresent()) {
             return render(api.get());
         }
         if (co.plaza.platform.axon.Races.isConcurrencyConflict(e)) {
             // another request changed or created the same aggregate first
-            return render(ApiException.conflict("error.conflict"));
+            return render(DomainException.conflict("error.conflict"));
         }
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
@@ -151,37 +152,52 @@ public class ApiExceptionHandler {
     }
 
     private ResponseEntity<Map<String, Object>> unwrap(Exception e) {
-        var api = ApiException.find(e);
+        var api = DomainException.find(e);
         if (api.isPresent()) {
             return render(api.get());
         }
         Throwable cause = e.getCause();
         while (cause != null) {
             if (cause instanceof ConflictingAggregateVersionException) {
-                return render(ApiException.conflict("error.stale_version"));
+                return render(DomainException.conflict("error.stale_version"));
             }
             if (cause instanceof AggregateNotFoundException) {
-                return render(ApiException.notFound());
+                return render(DomainException.notFound());
             }
             cause = cause.getCause();
         }
         if (co.plaza.platform.axon.Races.isConcurrencyConflict(e)) {
-            return render(ApiException.conflict("error.conflict"));
+            return render(DomainException.conflict("error.conflict"));
         }
         log.error("Command or query failed", e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Map.of("detail", message("error.internal")));
     }
 
-    public ResponseEntity<Map<String, Object>> render(ApiException e) {
+    /** The one mapping of a domain error's kind to an HTTP status. */
+    public static HttpStatus status(DomainException.Kind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case NOT_ALLOWED -> HttpStatus.METHOD_NOT_ALLOWED;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
+            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+        };
+    }
+
+    public ResponseEntity<Map<String, Object>> render(DomainException e) {
         Map<String, Object> body = body(e);
-        ResponseEntity.BodyBuilder builder = ResponseEntity.status(e.status());
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(status(e.kind()));
         if (e.retryAfterSeconds() != null) {
             builder.header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
         }
         return builder.body(body);
     }
 
-    public Map<String, Object> body(ApiException e) {
+    public Map<String, Object> body(DomainException e) {
         Map<String, Object> body = new LinkedHashMap<>();
         if (e.fieldErrors() != null) {
             e.fieldErrors().forEach((field, keys) -> body.put(field, keys.stream().map(this::message).toList()));

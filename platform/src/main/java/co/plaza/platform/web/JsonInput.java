@@ -1,5 +1,6 @@
 package co.plaza.platform.web;
 
+import co.plaza.platform.errors.DomainException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -34,7 +35,7 @@ public final class JsonInput {
             body = new ObjectNode(null);
         }
         if (!body.isObject()) {
-            throw ApiException.badRequest("error.body_not_object");
+            throw DomainException.invalid("error.body_not_object");
         }
         return new JsonInput(body, partial);
     }
@@ -54,7 +55,7 @@ public final class JsonInput {
     /** Throws the collected field errors as one 400. */
     public void validate() {
         if (!errors.isEmpty()) {
-            throw ApiException.fields(errors);
+            throw DomainException.fields(errors);
         }
     }
 

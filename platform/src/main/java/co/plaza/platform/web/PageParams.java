@@ -1,5 +1,6 @@
 package co.plaza.platform.web;
 
+import co.plaza.platform.errors.DomainException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -41,8 +42,8 @@ public record PageParams(int page, int pageSize) {
         }
     }
 
-    private static ApiException invalidPage() {
-        return ApiException.of(org.springframework.http.HttpStatus.NOT_FOUND, "error.invalid_page");
+    private static DomainException invalidPage() {
+        return DomainException.of(DomainException.Kind.NOT_FOUND, "error.invalid_page");
     }
 
     public int offset() {

@@ -1,5 +1,6 @@
 package co.plaza.platform.web;
 
+import co.plaza.platform.errors.DomainException;
 import co.plaza.common.api.LegacyIds;
 
 import java.util.UUID;
@@ -10,7 +11,7 @@ public final class PathIds {
     private PathIds() {
     }
 
-    /** @throws ApiException 404 for anything that is neither */
+    /** @throws DomainException 404 for anything that is neither */
     public static UUID resolve(String raw, String legacyTable) {
         if (raw != null && raw.matches("\\d{1,18}")) {
             return LegacyIds.of(legacyTable, Long.parseLong(raw));
@@ -18,7 +19,7 @@ public final class PathIds {
         try {
             return UUID.fromString(raw);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw ApiException.notFound();
+            throw DomainException.notFound();
         }
     }
 }

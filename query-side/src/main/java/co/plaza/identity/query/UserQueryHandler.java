@@ -12,7 +12,7 @@ import co.plaza.identity.api.UserQueries.UserPage;
 import co.plaza.identity.api.UserQueries.UserView;
 import co.plaza.platform.elasticsearch.SearchIndexes;
 import co.plaza.platform.elasticsearch.TextFolding;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import co.plaza.identity.projection.UsersSearchProjection;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -107,7 +107,7 @@ public class UserQueryHandler {
             if (from >= total) {
                 return new UserPage(total, List.of());
             }
-            throw ApiException.badRequest("error.search_window", MAX_WINDOW);
+            throw DomainException.invalid("error.search_window", MAX_WINDOW);
         }
         try {
             SearchResponse<Void> response = search.search(s -> s.index(indexes.alias(UsersSearchProjection.INDEX))

@@ -4,8 +4,8 @@ import co.plaza.identity.api.UserCommands.ChangePasswordCommand;
 import co.plaza.identity.api.UserCommands.PasswordChangeReason;
 import co.plaza.identity.command.credentials.PasswordHasher;
 import co.plaza.identity.command.Identifiers;
-import co.plaza.platform.web.ApiException;
-import co.plaza.platform.web.RequestMetadata;
+import co.plaza.platform.errors.DomainException;
+import co.plaza.platform.context.Caller;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,14 +44,15 @@ public class LoginService {
         this.perAddress = new Throttle.Limit("login-address", addressMax, window, true);
     }
 
-    public Credentials.Account authenticate(String identifier, String password, String address) {
+    /** {@code caller} is who asks (anonymous): a hash upgrade is sent as the account's user, in the caller's request. */
+    public Credentials.Account authenticate(String identifier, String password, String address, Caller caller) {
         String accountKey = Identifiers.fold(identifier);
         OptionalLong wait = throttle.retryAfter(perAccount, accountKey);
         if (wait.isEmpty()) {
             wait = throttle.retryAfter(perAddress, address);
         }
         if (wait.isPresent()) {
-            throw ApiException.tooManyRequests("error.throttled", wait.getAsLong());
+            throw DomainException.tooManyRequests("error.throttled", wait.getAsLong());
         }
         Optional<Credentials.Account> found = credentials.byLogin(identifier);
         boolean ok;
@@ -64,21 +65,21 @@ public class LoginService {
         if (!ok) {
             throttle.record(perAccount, accountKey);
             throttle.record(perAddress, address);
-            throw ApiException.unauthorized("error.invalid_credentials");
+            throw DomainException.unauthenticated("error.invalid_credentials");
         }
         Credentials.Account account = found.get();
         throttle.clear(perAccount, accountKey);
         if (hasher.needsUpgrade(account.passwordHash())) {
-            upgrade(account, password);
+            upgrade(account, password, caller);
         }
         return account;
     }
 
     /** A migrated Django hash becomes Argon2id on the first successful login; a failure here must not block login. */
-    private void upgrade(Credentials.Account account, String password) {
+    private void upgrade(Credentials.Account account, String password, Caller caller) {
         try {
             commands.sendAndWait(new ChangePasswordCommand(account.userId(), hasher.hash(password),
-                    PasswordChangeReason.HASH_UPGRADED), RequestMetadata.actingAs(account.userId()));
+                    PasswordChangeReason.HASH_UPGRADED), caller.actingAs(account.userId()).metaData());
         } catch (RuntimeException e) {
             log.warn("Password hash upgrade failed for user {}; will retry on next login", account.userId(), e);
         }

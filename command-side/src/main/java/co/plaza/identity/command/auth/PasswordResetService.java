@@ -6,8 +6,8 @@ import co.plaza.identity.command.credentials.OneTimeCodes;
 import co.plaza.identity.command.credentials.PasswordHasher;
 import co.plaza.identity.command.credentials.PasswordPolicy;
 import co.plaza.identity.command.credentials.SmsSender;
-import co.plaza.platform.web.ApiException;
-import co.plaza.platform.web.RequestMetadata;
+import co.plaza.platform.errors.DomainException;
+import co.plaza.platform.context.Caller;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,40 +107,40 @@ public class PasswordResetService {
     }
 
     /** Checks the new password before the code, so a weak password does not spend an attempt. */
-    @Transactional(noRollbackFor = ApiException.class)
-    public void verify(String phone, String code, String newPassword) {
+    @Transactional(noRollbackFor = DomainException.class)
+    public void verify(String phone, String code, String newPassword, Caller caller) {
         if (phone == null) {
-            throw ApiException.badRequest("error.invalid_code");
+            throw DomainException.invalid("error.invalid_code");
         }
         List<Map<String, Object>> rows = jdbc.queryForList(
                 "SELECT user_id, code_hash, expires_at, attempts, used_at FROM password_reset_code WHERE phone_number = ? FOR UPDATE",
                 phone);
         if (rows.isEmpty()) {
-            throw ApiException.badRequest("error.invalid_code");
+            throw DomainException.invalid("error.invalid_code");
         }
         Map<String, Object> row = rows.get(0);
         int attempts = ((Number) row.get("attempts")).intValue();
         Instant expires = ((Timestamp) row.get("expires_at")).toInstant();
         if (row.get("used_at") != null || expires.isBefore(Instant.now())) {
-            throw ApiException.badRequest("error.invalid_code");
+            throw DomainException.invalid("error.invalid_code");
         }
         if (attempts >= MAX_ATTEMPTS) {
-            throw ApiException.tooManyRequests("error.code_attempts_exhausted",
+            throw DomainException.tooManyRequests("error.code_attempts_exhausted",
                     Math.max(1, Duration.between(Instant.now(), expires).toSeconds()));
         }
         UUID userId = (UUID) row.get("user_id");
         String username = credentials.byId(userId).map(Credentials.Account::username).orElse(null);
         List<String> problems = policy.validate(newPassword, username);
         if (!problems.isEmpty()) {
-            throw ApiException.fields(Map.of("new_password", problems.stream().map(c -> "error." + c).toList()));
+            throw DomainException.fields(Map.of("new_password", problems.stream().map(c -> "error." + c).toList()));
         }
         if (!codes.matches(code, phone, (String) row.get("code_hash"))) {
             jdbc.update("UPDATE password_reset_code SET attempts = attempts + 1 WHERE phone_number = ?", phone);
-            throw ApiException.badRequest("error.invalid_code");
+            throw DomainException.invalid("error.invalid_code");
         }
         jdbc.update("UPDATE password_reset_code SET used_at = now() WHERE phone_number = ?", phone);
         commands.sendAndWait(new ChangePasswordCommand(userId, hasher.hash(newPassword), PasswordChangeReason.RESET),
-                RequestMetadata.actingAs(userId));
+                caller.actingAs(userId).metaData());
         refreshTokens.revokeAll(userId);
     }
 }

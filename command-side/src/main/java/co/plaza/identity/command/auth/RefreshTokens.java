@@ -1,6 +1,6 @@
 package co.plaza.identity.command.auth;
 
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -54,23 +54,23 @@ public class RefreshTokens {
         return token;
     }
 
-    /** @throws ApiException 401 for an unknown, expired, revoked or reused token */
-    @Transactional(noRollbackFor = ApiException.class)
+    /** @throws DomainException 401 for an unknown, expired, revoked or reused token */
+    @Transactional(noRollbackFor = DomainException.class)
     public Rotation rotate(String token) {
         List<Map<String, Object>> rows = jdbc.queryForList(
                 "SELECT id, family_id, user_id, expires_at, used_at, revoked_at FROM refresh_token WHERE token_hash = ? FOR UPDATE",
                 hash(token));
         if (rows.isEmpty()) {
-            throw ApiException.unauthorized("error.invalid_refresh");
+            throw DomainException.unauthenticated("error.invalid_refresh");
         }
         Map<String, Object> row = rows.get(0);
         UUID family = (UUID) row.get("family_id");
         if (row.get("used_at") != null) {
             revokeFamily(family);
-            throw ApiException.unauthorized("error.invalid_refresh");
+            throw DomainException.unauthenticated("error.invalid_refresh");
         }
         if (row.get("revoked_at") != null || ((Timestamp) row.get("expires_at")).toInstant().isBefore(Instant.now())) {
-            throw ApiException.unauthorized("error.invalid_refresh");
+            throw DomainException.unauthenticated("error.invalid_refresh");
         }
         jdbc.update("UPDATE refresh_token SET used_at = now() WHERE id = ?", row.get("id"));
         UUID userId = (UUID) row.get("user_id");

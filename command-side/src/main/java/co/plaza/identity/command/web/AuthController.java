@@ -1,7 +1,6 @@
 package co.plaza.identity.command.web;
 
 import co.plaza.identity.command.auth.Credentials;
-import co.plaza.identity.command.auth.IdentityViews;
 import co.plaza.identity.command.auth.LoginService;
 import co.plaza.identity.command.auth.RefreshTokens;
 
@@ -9,6 +8,8 @@ import co.plaza.identity.api.Role;
 import co.plaza.identity.api.UserCommands.ChangePasswordCommand;
 import co.plaza.identity.api.UserCommands.PasswordChangeReason;
 import co.plaza.identity.api.UserCommands.RegisterUserCommand;
+import co.plaza.identity.api.UserQueries.FindUserQuery;
+import co.plaza.identity.api.UserQueries.UserView;
 import co.plaza.identity.api.UserRepresentation;
 import co.plaza.identity.command.credentials.NormalizedPhone;
 import co.plaza.identity.command.credentials.PasswordHasher;
@@ -16,11 +17,11 @@ import co.plaza.identity.command.credentials.PasswordPolicy;
 import co.plaza.identity.command.credentials.PhoneNumbers;
 import co.plaza.identity.command.Identifiers;
 import co.plaza.platform.axon.Races;
-import co.plaza.platform.security.CurrentUser;
+import co.plaza.platform.context.Caller;
 import co.plaza.platform.security.TokenService;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.web.JsonInput;
-import co.plaza.platform.web.RequestMetadata;
+import co.plaza.platform.web.WriteAnswers;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -54,12 +55,12 @@ public class AuthController {
     private final RefreshTokens refreshTokens;
     private final TokenService tokens;
     private final Credentials credentials;
-    private final IdentityViews views;
+    private final WriteAnswers answers;
     private final MessageSource messages;
 
     public AuthController(CommandGateway commands, PasswordHasher hasher, PasswordPolicy policy, PhoneNumbers phones,
                           LoginService logins, RefreshTokens refreshTokens, TokenService tokens,
-                          Credentials credentials, IdentityViews views, MessageSource messages) {
+                          Credentials credentials, WriteAnswers answers, MessageSource messages) {
         this.commands = commands;
         this.hasher = hasher;
         this.policy = policy;
@@ -68,12 +69,12 @@ public class AuthController {
         this.refreshTokens = refreshTokens;
         this.tokens = tokens;
         this.credentials = credentials;
-        this.views = views;
+        this.answers = answers;
         this.messages = messages;
     }
 
     @PostMapping("/register")
-    public ResponseEntity<Map<String, Object>> register(@RequestBody(required = false) JsonNode body,
+    public ResponseEntity<Map<String, Object>> register(@RequestBody(required = false) JsonNode body, Caller caller,
                                                         HttpServletResponse response) {
         JsonInput in = JsonInput.of(body, false);
         String username = in.string("username", true, 1000).map(Identifiers::nfc).orElse(null);
@@ -104,38 +105,41 @@ public class AuthController {
         UUID userId = UUID.randomUUID();
         RegisterUserCommand command = new RegisterUserCommand(userId, null, username, email, phone, hasher.hash(password),
                 firstName, lastName, role, false, true, Instant.now().truncatedTo(ChronoUnit.MICROS), true);
-        sendRetryingRace(command, userId);
-        return views.respond(HttpStatus.CREATED, userId, userId, userId, false, response);
+        Caller newUser = caller.actingAs(userId);
+        sendRetryingRace(command, newUser);
+        return answers.answer(HttpStatus.CREATED, newUser, new FindUserQuery(userId), UserView.class, UserView::version,
+                v -> UserRepresentation.of(v, userId, false), response);
     }
 
     /**
      * Two registrations racing for one value both pass the reservation check and one fails at commit on the
      * event store's uniqueness; sending again lets the loser see the reservation and name the field.
      */
-    private void sendRetryingRace(Object command, UUID actor) {
+    private void sendRetryingRace(Object command, Caller caller) {
         try {
-            commands.sendAndWait(command, RequestMetadata.actingAs(actor));
+            commands.sendAndWait(command, caller.metaData());
         } catch (RuntimeException e) {
-            if (ApiException.find(e).isPresent() || !Races.isConcurrencyConflict(e)) {
+            if (DomainException.find(e).isPresent() || !Races.isConcurrencyConflict(e)) {
                 throw e;
             }
-            commands.sendAndWait(command, RequestMetadata.actingAs(actor));
+            commands.sendAndWait(command, caller.metaData());
         }
     }
 
     @PostMapping("/login")
-    public ResponseEntity<Map<String, Object>> login(@RequestBody(required = false) JsonNode body,
+    public ResponseEntity<Map<String, Object>> login(@RequestBody(required = false) JsonNode body, Caller caller,
                                                      HttpServletRequest request, HttpServletResponse response) {
         JsonInput in = JsonInput.of(body, false);
         String identifier = in.string(in.has("username") || !in.has("email") ? "username" : "email", true, 1000).orElse(null);
         String password = in.string("password", true, 10_000).orElse(null);
         in.validate();
-        Credentials.Account account = logins.authenticate(identifier, password, request.getRemoteAddr());
+        Credentials.Account account = logins.authenticate(identifier, password, request.getRemoteAddr(), caller);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("token", tokens.issueAccessToken(account.userId(), account.staff()));
         answer.put("refresh", refreshTokens.issue(account.userId()));
         answer.put("expires_in", tokens.accessTtlSeconds());
-        answer.put("user", views.userAfterWriteBy(account.userId(), account.userId(), response)
+        answer.put("user", answers.find(caller.actingAs(account.userId()), new FindUserQuery(account.userId()),
+                        UserView.class, response)
                 .map(v -> UserRepresentation.of(v, account.userId(), account.staff())).orElse(null));
         return ResponseEntity.ok(answer);
     }
@@ -148,7 +152,7 @@ public class AuthController {
         RefreshTokens.Rotation rotation = refreshTokens.rotate(refresh);
         Credentials.Account account = credentials.byId(rotation.userId())
                 .filter(a -> a.active() && !a.deleted())
-                .orElseThrow(() -> ApiException.unauthorized("error.invalid_refresh"));
+                .orElseThrow(() -> DomainException.unauthenticated("error.invalid_refresh"));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("token", tokens.issueAccessToken(account.userId(), account.staff()));
         answer.put("refresh", rotation.token());
@@ -157,34 +161,34 @@ public class AuthController {
     }
 
     @PostMapping("/logout")
-    public ResponseEntity<Void> logout(@RequestBody(required = false) JsonNode body) {
-        CurrentUser caller = CurrentUser.required();
+    public ResponseEntity<Void> logout(@RequestBody(required = false) JsonNode body, Caller caller) {
+        UUID actor = caller.requireActor();
         JsonInput in = JsonInput.of(body, false);
         String refresh = in.string("refresh", true, 200).orElse(null);
         in.validate();
-        refreshTokens.revoke(refresh, caller.id());
+        refreshTokens.revoke(refresh, actor);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/change-password")
-    public Map<String, Object> changePassword(@RequestBody(required = false) JsonNode body) {
-        CurrentUser caller = CurrentUser.required();
+    public Map<String, Object> changePassword(@RequestBody(required = false) JsonNode body, Caller caller) {
+        UUID actor = caller.requireActor();
         JsonInput in = JsonInput.of(body, false);
         String oldPassword = in.string("old_password", true, 10_000).orElse(null);
         String newPassword = in.string("new_password", true, 10_000).orElse(null);
         in.validate();
-        Credentials.Account account = credentials.byId(caller.id()).filter(Credentials.Account::canLogIn)
-                .orElseThrow(() -> ApiException.unauthorized("error.invalid_token"));
+        Credentials.Account account = credentials.byId(actor).filter(Credentials.Account::canLogIn)
+                .orElseThrow(() -> DomainException.unauthenticated("error.invalid_token"));
         if (!hasher.verify(oldPassword, account.passwordHash())) {
-            throw ApiException.field("old_password", "error.wrong_password");
+            throw DomainException.field("old_password", "error.wrong_password");
         }
         List<String> problems = policy.validate(newPassword, account.username());
         if (!problems.isEmpty()) {
-            throw ApiException.fields(Map.of("new_password", problems.stream().map(c -> "error." + c).toList()));
+            throw DomainException.fields(Map.of("new_password", problems.stream().map(c -> "error." + c).toList()));
         }
-        commands.sendAndWait(new ChangePasswordCommand(caller.id(), hasher.hash(newPassword), PasswordChangeReason.CHANGED),
-                RequestMetadata.current());
-        refreshTokens.revokeAll(caller.id());
+        commands.sendAndWait(new ChangePasswordCommand(actor, hasher.hash(newPassword), PasswordChangeReason.CHANGED),
+                caller.metaData());
+        refreshTokens.revokeAll(actor);
         return Map.of("detail", messages.getMessage("auth.password_changed", null, LocaleContextHolder.getLocale()));
     }
 }

@@ -3,6 +3,7 @@ package co.plaza.identity.command.web;
 import co.plaza.identity.command.auth.PasswordResetService;
 
 import co.plaza.identity.command.credentials.PhoneNumbers;
+import co.plaza.platform.context.Caller;
 import co.plaza.platform.web.JsonInput;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,13 +41,13 @@ public class PasswordResetController {
     }
 
     @PostMapping("/verify")
-    public Map<String, Object> verify(@RequestBody(required = false) JsonNode body) {
+    public Map<String, Object> verify(@RequestBody(required = false) JsonNode body, Caller caller) {
         JsonInput in = JsonInput.of(body, false);
         String raw = in.string("phone_number", true, 64).orElse(null);
         String code = in.string("code", true, 16).orElse(null);
         String password = in.string("new_password", true, 10_000).orElse(null);
         in.validate();
-        resets.verify(phones.normalize(raw).orElse(null), code.trim(), password);
+        resets.verify(phones.normalize(raw).orElse(null), code.trim(), password, caller);
         return Map.of("detail", message("auth.password_reset"));
     }
 

@@ -9,15 +9,17 @@ import co.plaza.identity.api.UserCommands.DeleteUserCommand;
 import co.plaza.identity.api.UserCommands.ReactivateUserCommand;
 import co.plaza.identity.api.UserCommands.UpdateUserDetailsCommand;
 import co.plaza.identity.api.UserIds;
-import co.plaza.identity.command.auth.IdentityViews;
+import co.plaza.identity.api.UserQueries.FindUserQuery;
+import co.plaza.identity.api.UserQueries.UserView;
+import co.plaza.identity.api.UserRepresentation;
 import co.plaza.identity.command.credentials.NormalizedPhone;
 import co.plaza.identity.command.credentials.PhoneNumbers;
-import co.plaza.platform.security.CurrentUser;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.context.Caller;
+import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.web.JsonInput;
 import co.plaza.platform.web.PathIds;
-import co.plaza.platform.web.RequestMetadata;
 import co.plaza.platform.web.Versions;
+import co.plaza.platform.web.WriteAnswers;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -47,46 +49,46 @@ public class UserController {
 
     private final CommandGateway commands;
     private final PhoneNumbers phones;
-    private final IdentityViews views;
+    private final WriteAnswers answers;
     private final MediaUploads uploads;
 
-    public UserController(CommandGateway commands, PhoneNumbers phones, IdentityViews views, MediaUploads uploads) {
+    public UserController(CommandGateway commands, PhoneNumbers phones, WriteAnswers answers, MediaUploads uploads) {
         this.commands = commands;
         this.phones = phones;
-        this.views = views;
+        this.answers = answers;
         this.uploads = uploads;
     }
 
     /** The caller's new picture replaces (and deletes) the previous one; 200 with the user. */
     @PostMapping(value = "/api/auth/upload-profile-picture", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<Map<String, Object>> uploadPicture(
-            @RequestParam(value = "file", required = false) MultipartFile file, HttpServletResponse response) {
-        CurrentUser caller = CurrentUser.required();
+            @RequestParam(value = "file", required = false) MultipartFile file, Caller caller,
+            HttpServletResponse response) {
+        UUID actor = caller.requireActor();
         if (file == null) {
-            throw ApiException.field("file", "error.required");
+            throw DomainException.field("file", "error.required");
         }
-        uploads.upload(file, MediaUse.PROFILE_PICTURE, RelatedType.USER, caller.id(), null, caller.id(),
-                RequestMetadata.current());
-        return views.respondToCaller(HttpStatus.OK, caller.id(), response);
+        uploads.upload(file, MediaUse.PROFILE_PICTURE, RelatedType.USER, actor, null, caller);
+        return answer(caller, actor, response);
     }
 
     @PutMapping("/api/auth/users/{id}")
     public ResponseEntity<Map<String, Object>> put(@PathVariable String id, @RequestBody(required = false) JsonNode body,
                                                    @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                   HttpServletResponse response) {
-        return update(id, JsonInput.of(body, false), ifMatch, response);
+                                                   Caller caller, HttpServletResponse response) {
+        return update(id, JsonInput.of(body, false), ifMatch, caller, response);
     }
 
     @PatchMapping("/api/auth/users/{id}")
     public ResponseEntity<Map<String, Object>> patch(@PathVariable String id, @RequestBody(required = false) JsonNode body,
                                                      @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                     HttpServletResponse response) {
-        return update(id, JsonInput.of(body, true), ifMatch, response);
+                                                     Caller caller, HttpServletResponse response) {
+        return update(id, JsonInput.of(body, true), ifMatch, caller, response);
     }
 
-    private ResponseEntity<Map<String, Object>> update(String rawId, JsonInput in, String ifMatch,
+    private ResponseEntity<Map<String, Object>> update(String rawId, JsonInput in, String ifMatch, Caller caller,
                                                        HttpServletResponse response) {
-        CurrentUser caller = CurrentUser.required();
+        caller.requireActor();
         UUID userId = PathIds.resolve(rawId, UserIds.LEGACY_TABLE);
         caller.requireOwnerOrStaff(userId);
         String username = in.string("username", true, 1000).map(Identifiers::nfc).orElse(null);
@@ -112,29 +114,36 @@ public class UserController {
         Boolean active = in.bool("is_active", false).orElse(null);
         in.validate();
         if ((role != null || active != null) && !caller.staff()) {
-            throw ApiException.forbidden();
+            throw DomainException.forbidden();
         }
         Long expected = Versions.expected(ifMatch);
         commands.sendAndWait(new UpdateUserDetailsCommand(userId, expected, username, email, phone, clearPhone,
-                firstName, lastName), RequestMetadata.current());
+                firstName, lastName), caller.metaData());
         if (role != null) {
-            commands.sendAndWait(new ChangeUserRoleCommand(userId, null, role), RequestMetadata.current());
+            commands.sendAndWait(new ChangeUserRoleCommand(userId, null, role), caller.metaData());
         }
         if (Boolean.FALSE.equals(active)) {
-            commands.sendAndWait(new DeactivateUserCommand(userId, null), RequestMetadata.current());
+            commands.sendAndWait(new DeactivateUserCommand(userId, null), caller.metaData());
         } else if (Boolean.TRUE.equals(active)) {
-            commands.sendAndWait(new ReactivateUserCommand(userId, null), RequestMetadata.current());
+            commands.sendAndWait(new ReactivateUserCommand(userId, null), caller.metaData());
         }
-        return views.respondToCaller(HttpStatus.OK, userId, response);
+        return answer(caller, userId, response);
     }
 
     @DeleteMapping("/api/auth/users/{id}")
     public ResponseEntity<Void> delete(@PathVariable String id,
-                                       @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        CurrentUser caller = CurrentUser.required();
+                                       @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                       Caller caller) {
+        caller.requireActor();
         UUID userId = PathIds.resolve(id, UserIds.LEGACY_TABLE);
         caller.requireOwnerOrStaff(userId);
-        commands.sendAndWait(new DeleteUserCommand(userId, Versions.expected(ifMatch)), RequestMetadata.current());
+        commands.sendAndWait(new DeleteUserCommand(userId, Versions.expected(ifMatch)), caller.metaData());
         return ResponseEntity.noContent().build();
+    }
+
+    /** 200 with the user as the caller may see it. */
+    private ResponseEntity<Map<String, Object>> answer(Caller caller, UUID userId, HttpServletResponse response) {
+        return answers.answer(HttpStatus.OK, caller, new FindUserQuery(userId), UserView.class, UserView::version,
+                v -> UserRepresentation.of(v, caller.actorId(), caller.staff()), response);
     }
 }

@@ -10,14 +10,11 @@ import co.plaza.marketplace.api.AdQueries.FindAdQuery;
 import co.plaza.marketplace.api.AdRepresentation;
 import co.plaza.marketplace.api.AdStatus;
 import co.plaza.marketplace.api.MarketplaceIds;
-import co.plaza.platform.consistency.ConsistentQueries;
-import co.plaza.platform.consistency.ConsistentReads;
-import co.plaza.platform.security.CurrentUser;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.context.Caller;
 import co.plaza.platform.web.JsonInput;
 import co.plaza.platform.web.PathIds;
-import co.plaza.platform.web.RequestMetadata;
 import co.plaza.platform.web.Versions;
+import co.plaza.platform.web.WriteAnswers;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -40,46 +37,43 @@ import java.util.UUID;
 public class AdController {
 
     private final CommandGateway commands;
-    private final ConsistentQueries queries;
-    private final ConsistentReads reads;
+    private final WriteAnswers answers;
 
-    public AdController(CommandGateway commands, ConsistentQueries queries, ConsistentReads reads) {
+    public AdController(CommandGateway commands, WriteAnswers answers) {
         this.commands = commands;
-        this.queries = queries;
-        this.reads = reads;
+        this.answers = answers;
     }
 
     @PostMapping("/api/adds")
-    public ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) JsonNode body,
+    public ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) JsonNode body, Caller caller,
                                                       HttpServletResponse response) {
-        CurrentUser caller = CurrentUser.required();
+        UUID actor = caller.requireActor();
         AdDetails details = AdInput.read(JsonInput.of(body, false), AdInput.DEFAULTS);
         UUID addId = UUID.randomUUID();
-        commands.sendAndWait(new CreateAdCommand(addId, caller.id(), null, details, null, null, null),
-                RequestMetadata.current());
-        return respond(HttpStatus.CREATED, addId, response);
+        commands.sendAndWait(new CreateAdCommand(addId, actor, null, details, null, null, null), caller.metaData());
+        return respond(HttpStatus.CREATED, caller, addId, response);
     }
 
     @PutMapping("/api/adds/{id}")
     public ResponseEntity<Map<String, Object>> put(@PathVariable String id, @RequestBody(required = false) JsonNode body,
                                                    @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                   HttpServletResponse response) {
-        return update(id, JsonInput.of(body, false), ifMatch, response);
+                                                   Caller caller, HttpServletResponse response) {
+        return update(id, JsonInput.of(body, false), ifMatch, caller, response);
     }
 
     @PatchMapping("/api/adds/{id}")
     public ResponseEntity<Map<String, Object>> patch(@PathVariable String id,
                                                      @RequestBody(required = false) JsonNode body,
                                                      @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                     HttpServletResponse response) {
-        return update(id, JsonInput.of(body, true), ifMatch, response);
+                                                     Caller caller, HttpServletResponse response) {
+        return update(id, JsonInput.of(body, true), ifMatch, caller, response);
     }
 
     /** PUT takes the whole ad (title and condition required); PATCH also switches {@code status} active↔paused. */
-    private ResponseEntity<Map<String, Object>> update(String rawId, JsonInput in, String ifMatch,
+    private ResponseEntity<Map<String, Object>> update(String rawId, JsonInput in, String ifMatch, Caller caller,
                                                        HttpServletResponse response) {
-        CurrentUser caller = CurrentUser.required();
-        AdView current = current(rawId, response);
+        caller.requireActor();
+        AdView current = current(rawId, caller, response);
         caller.requireOwnerOrStaff(current.userId());
         AdStatus status = in.choice("status", false, AdStatus::fromWire).orElse(null);
         if (status == AdStatus.SOLD) {
@@ -89,58 +83,54 @@ public class AdController {
         AdDetails details = AdInput.read(in, current.details());
         Long expected = Versions.expected(ifMatch);
         if (!details.equals(current.details())) {
-            commands.sendAndWait(new UpdateAdCommand(current.id(), expected, details), RequestMetadata.current());
+            commands.sendAndWait(new UpdateAdCommand(current.id(), expected, details), caller.metaData());
             expected = null;
         }
         if (status != null && status != current.status()) {
-            commands.sendAndWait(new ChangeAdStatusCommand(current.id(), expected, status), RequestMetadata.current());
+            commands.sendAndWait(new ChangeAdStatusCommand(current.id(), expected, status), caller.metaData());
         } else if (expected != null && expected != current.version()) {
             // nothing to change, but a stale If-Match is still a 409 (API.md, Conventions)
-            commands.sendAndWait(new UpdateAdCommand(current.id(), expected, details), RequestMetadata.current());
+            commands.sendAndWait(new UpdateAdCommand(current.id(), expected, details), caller.metaData());
         }
-        return respond(HttpStatus.OK, current.id(), response);
+        return respond(HttpStatus.OK, caller, current.id(), response);
     }
 
     @PostMapping("/api/adds/{id}/mark_sold")
     public ResponseEntity<Map<String, Object>> markSold(@PathVariable String id,
                                                         @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                        HttpServletResponse response) {
-        CurrentUser caller = CurrentUser.required();
-        AdView current = current(id, response);
+                                                        Caller caller, HttpServletResponse response) {
+        caller.requireActor();
+        AdView current = current(id, caller, response);
         caller.requireOwnerOrStaff(current.userId());
         commands.sendAndWait(new ChangeAdStatusCommand(current.id(), Versions.expected(ifMatch), AdStatus.SOLD),
-                RequestMetadata.current());
-        return respond(HttpStatus.OK, current.id(), response);
+                caller.metaData());
+        return respond(HttpStatus.OK, caller, current.id(), response);
     }
 
     @DeleteMapping("/api/adds/{id}")
     public ResponseEntity<Void> delete(@PathVariable String id,
                                        @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                       HttpServletResponse response) {
-        CurrentUser caller = CurrentUser.required();
-        AdView current = current(id, response);
+                                       Caller caller, HttpServletResponse response) {
+        caller.requireActor();
+        AdView current = current(id, caller, response);
         caller.requireOwnerOrStaff(current.userId());
-        commands.sendAndWait(new DeleteAdCommand(current.id(), Versions.expected(ifMatch)), RequestMetadata.current());
+        commands.sendAndWait(new DeleteAdCommand(current.id(), Versions.expected(ifMatch)), caller.metaData());
         return ResponseEntity.noContent().build();
     }
 
-    private AdView current(String rawId, HttpServletResponse response) {
+    private AdView current(String rawId, Caller caller, HttpServletResponse response) {
         UUID addId = PathIds.resolve(rawId, MarketplaceIds.ADD_TABLE);
-        reads.awaitOwnWrite(response);
-        return find(addId);
+        return answers.read(caller, find(addId), AdView.class, response);
     }
 
-    private ResponseEntity<Map<String, Object>> respond(HttpStatus status, UUID addId, HttpServletResponse response) {
-        reads.awaitOwnWrite(response);
-        AdView view = find(addId);
-        return ResponseEntity.status(status).eTag(Versions.etag(view.version()))
-                .body(AdRepresentation.of(view));
+    private ResponseEntity<Map<String, Object>> respond(HttpStatus status, Caller caller, UUID addId,
+                                                        HttpServletResponse response) {
+        return answers.answer(status, caller, find(addId), AdView.class, AdView::version, AdRepresentation::of,
+                response);
     }
 
-    private AdView find(UUID addId) {
-        UUID reader = CurrentUser.required().id();
-        // the owner and admins still reach ads hidden because their owner was deactivated
-        return queries.createdBy(reader, new FindAdQuery(addId, true), AdView.class)
-                .orElseThrow(ApiException::notFound);
+    /** The owner and admins still reach ads hidden because their owner was deactivated. */
+    private static FindAdQuery find(UUID addId) {
+        return new FindAdQuery(addId, true);
     }
 }

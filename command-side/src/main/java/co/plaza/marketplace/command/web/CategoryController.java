@@ -8,13 +8,10 @@ import co.plaza.marketplace.api.CategoryQueries.CategoryView;
 import co.plaza.marketplace.api.CategoryQueries.FindCategoryQuery;
 import co.plaza.marketplace.api.AdRepresentation;
 import co.plaza.marketplace.api.MarketplaceIds;
-import co.plaza.platform.consistency.ConsistentQueries;
-import co.plaza.platform.consistency.ConsistentReads;
-import co.plaza.platform.security.CurrentUser;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.context.Caller;
 import co.plaza.platform.web.JsonInput;
 import co.plaza.platform.web.PathIds;
-import co.plaza.platform.web.RequestMetadata;
+import co.plaza.platform.web.WriteAnswers;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -37,63 +34,56 @@ import java.util.UUID;
 public class CategoryController {
 
     private final CommandGateway commands;
-    private final ConsistentQueries queries;
-    private final ConsistentReads reads;
+    private final WriteAnswers answers;
 
-    public CategoryController(CommandGateway commands, ConsistentQueries queries, ConsistentReads reads) {
+    public CategoryController(CommandGateway commands, WriteAnswers answers) {
         this.commands = commands;
-        this.queries = queries;
-        this.reads = reads;
+        this.answers = answers;
     }
 
     private record Fields(String name, String slug, String description, UUID parent) {
     }
 
     @PostMapping("/api/categories")
-    public ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) JsonNode body,
+    public ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) JsonNode body, Caller caller,
                                                       HttpServletResponse response) {
-        requireAdmin();
+        caller.requireStaff();
         Fields f = read(JsonInput.of(body, false), new Fields("", "", "", null));
         UUID id = UUID.randomUUID();
         commands.sendAndWait(new CreateCategoryCommand(id, null, f.name(), f.slug(), f.description(), f.parent()),
-                RequestMetadata.current());
-        return respond(HttpStatus.CREATED, id, response);
+                caller.metaData());
+        return respond(HttpStatus.CREATED, caller, id, response);
     }
 
     @PutMapping("/api/categories/{id}")
     public ResponseEntity<Map<String, Object>> put(@PathVariable String id, @RequestBody(required = false) JsonNode body,
-                                                   HttpServletResponse response) {
-        return update(id, JsonInput.of(body, false), response);
+                                                   Caller caller, HttpServletResponse response) {
+        return update(id, JsonInput.of(body, false), caller, response);
     }
 
     @PatchMapping("/api/categories/{id}")
     public ResponseEntity<Map<String, Object>> patch(@PathVariable String id,
                                                      @RequestBody(required = false) JsonNode body,
-                                                     HttpServletResponse response) {
-        return update(id, JsonInput.of(body, true), response);
+                                                     Caller caller, HttpServletResponse response) {
+        return update(id, JsonInput.of(body, true), caller, response);
     }
 
-    private ResponseEntity<Map<String, Object>> update(String rawId, JsonInput in, HttpServletResponse response) {
-        requireAdmin();
-        CategoryView current = current(rawId, response);
+    private ResponseEntity<Map<String, Object>> update(String rawId, JsonInput in, Caller caller,
+                                                       HttpServletResponse response) {
+        caller.requireStaff();
+        CategoryView current = current(rawId, caller, response);
         Fields f = read(in, new Fields(current.name(), current.slug(), current.description(), current.parentId()));
         commands.sendAndWait(new UpdateCategoryCommand(current.id(), f.name(), f.slug(), f.description(), f.parent()),
-                RequestMetadata.current());
-        return respond(HttpStatus.OK, current.id(), response);
+                caller.metaData());
+        return respond(HttpStatus.OK, caller, current.id(), response);
     }
 
     @DeleteMapping("/api/categories/{id}")
-    public ResponseEntity<Void> delete(@PathVariable String id, HttpServletResponse response) {
-        requireAdmin();
-        CategoryView current = current(id, response);
-        commands.sendAndWait(new DeleteCategoryCommand(current.id()), RequestMetadata.current());
+    public ResponseEntity<Void> delete(@PathVariable String id, Caller caller, HttpServletResponse response) {
+        caller.requireStaff();
+        CategoryView current = current(id, caller, response);
+        commands.sendAndWait(new DeleteCategoryCommand(current.id()), caller.metaData());
         return ResponseEntity.noContent().build();
-    }
-
-    private static void requireAdmin() {
-        if (!CurrentUser.required().staff()) {
-            throw ApiException.forbidden();
-        }
     }
 
     private static Fields read(JsonInput in, Fields base) {
@@ -127,19 +117,14 @@ public class CategoryController {
         }
     }
 
-    private CategoryView current(String rawId, HttpServletResponse response) {
+    private CategoryView current(String rawId, Caller caller, HttpServletResponse response) {
         UUID id = PathIds.resolve(rawId, MarketplaceIds.CATEGORY_TABLE);
-        reads.awaitOwnWrite(response);
-        return find(id);
+        return answers.read(caller, new FindCategoryQuery(id), CategoryView.class, response);
     }
 
-    private ResponseEntity<Map<String, Object>> respond(HttpStatus status, UUID id, HttpServletResponse response) {
-        reads.awaitOwnWrite(response);
-        return ResponseEntity.status(status).body(AdRepresentation.of(find(id)));
-    }
-
-    private CategoryView find(UUID id) {
-        return queries.createdBy(CurrentUser.required().id(), new FindCategoryQuery(id), CategoryView.class)
-                .orElseThrow(ApiException::notFound);
+    private ResponseEntity<Map<String, Object>> respond(HttpStatus status, Caller caller, UUID id,
+                                                        HttpServletResponse response) {
+        return answers.answer(status, caller, new FindCategoryQuery(id), CategoryView.class, AdRepresentation::of,
+                response);
     }
 }

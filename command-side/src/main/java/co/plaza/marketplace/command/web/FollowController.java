@@ -8,13 +8,11 @@ import co.plaza.marketplace.api.AdRepresentation;
 import co.plaza.marketplace.api.MarketplaceIds;
 import co.plaza.identity.api.UserIds;
 import co.plaza.marketplace.command.MarketplaceCommandHandler.FollowResult;
-import co.plaza.platform.consistency.ConsistentQueries;
-import co.plaza.platform.consistency.ConsistentReads;
-import co.plaza.platform.security.CurrentUser;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.context.Caller;
+import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.web.JsonInput;
 import co.plaza.platform.web.PathIds;
-import co.plaza.platform.web.RequestMetadata;
+import co.plaza.platform.web.WriteAnswers;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -34,47 +32,42 @@ import java.util.UUID;
 public class FollowController {
 
     private final CommandGateway commands;
-    private final ConsistentQueries queries;
-    private final ConsistentReads reads;
+    private final WriteAnswers answers;
 
-    public FollowController(CommandGateway commands, ConsistentQueries queries, ConsistentReads reads) {
+    public FollowController(CommandGateway commands, WriteAnswers answers) {
         this.commands = commands;
-        this.queries = queries;
-        this.reads = reads;
+        this.answers = answers;
     }
 
     @PostMapping("/api/follows")
-    public ResponseEntity<Map<String, Object>> follow(@RequestBody(required = false) JsonNode body,
+    public ResponseEntity<Map<String, Object>> follow(@RequestBody(required = false) JsonNode body, Caller caller,
                                                       HttpServletResponse response) {
-        CurrentUser caller = CurrentUser.required();
+        UUID actor = caller.requireActor();
         JsonInput in = JsonInput.of(body, false);
         String raw = in.string("followed", true, 64).map(String::strip).orElse(null);
         in.validate();
         UUID followed;
         try {
             followed = PathIds.resolve(raw, UserIds.LEGACY_TABLE);
-        } catch (ApiException e) {
-            throw ApiException.field("followed", "error.invalid_id");
+        } catch (DomainException e) {
+            throw DomainException.field("followed", "error.invalid_id");
         }
-        FollowResult result = commands.sendAndWait(new FollowUserCommand(UUID.randomUUID(), caller.id(), followed,
-                null, null), RequestMetadata.current());
-        reads.awaitOwnWrite(response);
-        FollowView view = queries.createdBy(caller.id(), new FindFollowQuery(result.followId()), FollowView.class)
-                .orElseThrow(ApiException::notFound);
-        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(AdRepresentation.of(view));
+        FollowResult result = commands.sendAndWait(new FollowUserCommand(UUID.randomUUID(), actor, followed,
+                null, null), caller.metaData());
+        return answers.answer(result.created() ? HttpStatus.CREATED : HttpStatus.OK, caller,
+                new FindFollowQuery(result.followId()), FollowView.class, AdRepresentation::of, response);
     }
 
     @DeleteMapping("/api/follows/{id}")
-    public ResponseEntity<Void> unfollow(@PathVariable String id) {
-        CurrentUser caller = CurrentUser.required();
+    public ResponseEntity<Void> unfollow(@PathVariable String id, Caller caller) {
+        caller.requireActor();
         UUID followId = PathIds.resolve(id, MarketplaceIds.FOLLOW_TABLE);
         try {
-            commands.sendAndWait(new UnfollowCommand(followId), RequestMetadata.current());
+            commands.sendAndWait(new UnfollowCommand(followId), caller.metaData());
         } catch (RuntimeException e) {
             // another user's follow is not theirs to see: a 404 like an unknown one
-            if (ApiException.find(e).map(a -> a.status() == HttpStatus.FORBIDDEN).orElse(false)) {
-                throw ApiException.notFound();
+            if (DomainException.isKind(e, DomainException.Kind.FORBIDDEN)) {
+                throw DomainException.notFound();
             }
             throw e;
         }

@@ -2,8 +2,7 @@ package co.plaza.media.command.web;
 
 import co.plaza.media.command.MediaSweep;
 
-import co.plaza.platform.security.CurrentUser;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.context.Caller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,10 +20,8 @@ public class MediaAdminController {
     }
 
     @PostMapping("/api/admin/media/sweep")
-    public Map<String, Object> sweep() {
-        if (!CurrentUser.required().staff()) {
-            throw ApiException.forbidden();
-        }
+    public Map<String, Object> sweep(Caller caller) {
+        caller.requireStaff();
         MediaSweep.Report report = sweep.sweep();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("checked_blobs", report.checkedBlobs());

@@ -7,19 +7,16 @@ import co.plaza.media.api.MediaQueries.MediaView;
 import co.plaza.media.api.MediaRepresentation;
 import co.plaza.media.api.MediaUse;
 import co.plaza.media.api.RelatedType;
-import co.plaza.platform.consistency.ConsistentQueries;
-import co.plaza.platform.consistency.ConsistentReads;
+import co.plaza.platform.context.Caller;
 import co.plaza.media.web.MediaLinks;
 import co.plaza.media.web.RelatedIds;
-import co.plaza.platform.security.CurrentUser;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.web.JsonInput;
 import co.plaza.platform.web.PathIds;
-import co.plaza.platform.web.RequestMetadata;
+import co.plaza.platform.web.WriteAnswers;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,16 +40,13 @@ public class MediaController {
 
     private final MediaUploads uploads;
     private final CommandGateway commands;
-    private final ConsistentQueries queries;
-    private final ConsistentReads reads;
+    private final WriteAnswers answers;
     private final MediaLinks links;
 
-    public MediaController(MediaUploads uploads, CommandGateway commands, ConsistentQueries queries,
-                           ConsistentReads reads, MediaLinks links) {
+    public MediaController(MediaUploads uploads, CommandGateway commands, WriteAnswers answers, MediaLinks links) {
         this.uploads = uploads;
         this.commands = commands;
-        this.queries = queries;
-        this.reads = reads;
+        this.answers = answers;
         this.links = links;
     }
 
@@ -61,42 +55,44 @@ public class MediaController {
                                                       @RequestParam(value = "related_type", required = false) String type,
                                                       @RequestParam(value = "related_id", required = false) String id,
                                                       @RequestParam(value = "order", required = false) String order,
-                                                      HttpServletResponse response) {
-        CurrentUser caller = CurrentUser.required();
+                                                      Caller caller, HttpServletResponse response) {
+        caller.requireActor();
         if (file == null) {
-            throw ApiException.field("file", "error.required");
+            throw DomainException.field("file", "error.required");
         }
         RelatedType relatedType = blank(type) ? null : RelatedType.fromWire(type.strip())
-                .orElseThrow(() -> ApiException.field("related_type", "error.invalid_choice"));
+                .orElseThrow(() -> DomainException.field("related_type", "error.invalid_choice"));
         UUID relatedId = blank(id) ? null : RelatedIds.parse(id, relatedType);
         if (relatedType != null && relatedId == null) {
-            throw ApiException.field("related_id", "error.required");
+            throw DomainException.field("related_id", "error.required");
         }
         if (relatedType == null && relatedId != null) {
-            throw ApiException.field("related_type", "error.required");
+            throw DomainException.field("related_type", "error.required");
         }
         Integer position = blank(order) ? null : order(order.strip());
         UUID mediaId = uploads.upload(file, MediaUse.forGenericUpload(relatedType), relatedType, relatedId, position,
-                caller.id(), RequestMetadata.current());
-        return ResponseEntity.status(HttpStatus.CREATED).body(respond(mediaId, response));
+                caller);
+        return respond(HttpStatus.CREATED, caller, mediaId, response);
     }
 
     @PutMapping("/api/media/{id}")
-    public Map<String, Object> put(@PathVariable String id, @RequestBody(required = false) JsonNode body,
-                                   HttpServletResponse response) {
-        return update(id, JsonInput.of(body, true), response);
+    public ResponseEntity<Map<String, Object>> put(@PathVariable String id, @RequestBody(required = false) JsonNode body,
+                                                   Caller caller, HttpServletResponse response) {
+        return update(id, JsonInput.of(body, true), caller, response);
     }
 
     @PatchMapping("/api/media/{id}")
-    public Map<String, Object> patch(@PathVariable String id, @RequestBody(required = false) JsonNode body,
-                                     HttpServletResponse response) {
-        return update(id, JsonInput.of(body, true), response);
+    public ResponseEntity<Map<String, Object>> patch(@PathVariable String id,
+                                                     @RequestBody(required = false) JsonNode body,
+                                                     Caller caller, HttpServletResponse response) {
+        return update(id, JsonInput.of(body, true), caller, response);
     }
 
     /** {@code order}, {@code related_type} and {@code related_id}; both relation fields null detaches. */
-    private Map<String, Object> update(String rawId, JsonInput in, HttpServletResponse response) {
-        CurrentUser.required();
-        MediaView current = visible(rawId, response);
+    private ResponseEntity<Map<String, Object>> update(String rawId, JsonInput in, Caller caller,
+                                                       HttpServletResponse response) {
+        caller.requireActor();
+        MediaView current = visible(rawId, caller, response);
         Optional<Integer> order = in.integer("order", false, 0, Integer.MAX_VALUE);
         Optional<RelatedType> type = in.choice("related_type", false,
                 s -> RelatedType.fromWire(s).orElseThrow(IllegalArgumentException::new));
@@ -106,48 +102,40 @@ public class MediaController {
         RelatedType effectiveType = type.orElse(current.relatedType());
         UUID relatedId = rawRelated.map(r -> {
             if (effectiveType == null) {
-                throw ApiException.field("related_type", "error.required");
+                throw DomainException.field("related_type", "error.required");
             }
             return RelatedIds.parse(r, effectiveType);
         }).orElse(null);
         if (type.isPresent() && relatedId == null && type.get() != current.relatedType()) {
-            throw ApiException.field("related_id", "error.required");
+            throw DomainException.field("related_id", "error.required");
         }
         commands.sendAndWait(new UpdateMediaCommand(current.id(), type.orElse(null), relatedId, detach,
-                order.orElse(null)), RequestMetadata.current());
-        return respond(current.id(), response);
+                order.orElse(null)), caller.metaData());
+        return respond(HttpStatus.OK, caller, current.id(), response);
     }
 
     @DeleteMapping("/api/media/{id}")
-    public ResponseEntity<Void> delete(@PathVariable String id, HttpServletResponse response) {
-        CurrentUser.required();
-        MediaView current = visible(id, response);
-        commands.sendAndWait(new DeleteMediaCommand(current.id()), RequestMetadata.current());
+    public ResponseEntity<Void> delete(@PathVariable String id, Caller caller, HttpServletResponse response) {
+        caller.requireActor();
+        MediaView current = visible(id, caller, response);
+        commands.sendAndWait(new DeleteMediaCommand(current.id()), caller.metaData());
         return ResponseEntity.noContent().build();
     }
 
     /** A media the caller may not see is a 404, like one that does not exist (chat attachments of other rooms). */
-    private MediaView visible(String rawId, HttpServletResponse response) {
+    private MediaView visible(String rawId, Caller caller, HttpServletResponse response) {
         UUID mediaId = PathIds.resolve(rawId, RelatedType.MEDIA_LEGACY_TABLE);
-        reads.awaitOwnWrite(response);
-        MediaView view = find(mediaId).orElseThrow(ApiException::notFound);
-        CurrentUser caller = CurrentUser.required();
+        MediaView view = answers.read(caller, new FindMediaQuery(mediaId), MediaView.class, response);
         if (!view.use().isPublic() && !caller.mayChange(view.uploadedBy())) {
-            throw ApiException.notFound();
+            throw DomainException.notFound();
         }
         return view;
     }
 
-    private Map<String, Object> respond(UUID mediaId, HttpServletResponse response) {
-        reads.awaitOwnWrite(response);
-        MediaView view = queries.createdBy(CurrentUser.required().id(), new FindMediaQuery(mediaId), MediaView.class)
-                .orElseThrow(ApiException::notFound);
-        return MediaRepresentation.of(view, links.urlOf(view));
-    }
-
-    private Optional<MediaView> find(UUID mediaId) {
-        return queries.afterWriteOf(CurrentUser.required().id(), new FindMediaQuery(mediaId),
-                ResponseTypes.optionalInstanceOf(MediaView.class));
+    private ResponseEntity<Map<String, Object>> respond(HttpStatus status, Caller caller, UUID mediaId,
+                                                        HttpServletResponse response) {
+        return answers.answer(status, caller, new FindMediaQuery(mediaId), MediaView.class,
+                view -> MediaRepresentation.of(view, links.urlOf(view)), response);
     }
 
 
@@ -155,11 +143,11 @@ public class MediaController {
         try {
             int value = Integer.parseInt(raw);
             if (value < 0) {
-                throw ApiException.field("order", "error.out_of_range");
+                throw DomainException.field("order", "error.out_of_range");
             }
             return value;
         } catch (NumberFormatException e) {
-            throw ApiException.field("order", "error.invalid_type");
+            throw DomainException.field("order", "error.invalid_type");
         }
     }
 

@@ -6,10 +6,11 @@ import co.plaza.media.command.UploadInspector;
 import co.plaza.media.api.MediaCommands.UploadMediaCommand;
 import co.plaza.media.api.MediaUse;
 import co.plaza.media.api.RelatedType;
+import co.plaza.media.command.UploadContent;
 import co.plaza.media.command.UploadInspector.Inspected;
 import co.plaza.platform.blobs.BlobStore;
+import co.plaza.platform.context.Caller;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -54,14 +55,17 @@ public class MediaUploads {
         this.transaction = new TransactionTemplate(transactions);
     }
 
+    /** The caller uploads: they are the uploader, and the commands carry them. */
     public UUID upload(MultipartFile file, MediaUse use, RelatedType relatedType, UUID relatedId, Integer order,
-                       UUID uploader, MetaData metaData) {
-        return uploadAll(List.of(file), use, relatedType, relatedId, order, uploader, metaData).get(0);
+                       Caller caller) {
+        return uploadAll(List.of(file), use, relatedType, relatedId, order, caller).get(0);
     }
 
     public List<UUID> uploadAll(List<MultipartFile> files, MediaUse use, RelatedType relatedType, UUID relatedId,
-                                Integer firstOrder, UUID uploader, MetaData metaData) {
-        List<Inspected> inspected = files.stream().map(f -> inspector.inspect(f, use)).toList();
+                                Integer firstOrder, Caller caller) {
+        UUID uploader = caller.requireActor();
+        var metaData = caller.metaData();
+        List<Inspected> inspected = files.stream().map(f -> inspector.inspect(content(f), use)).toList();
         List<UploadMediaCommand> uploads = new ArrayList<>();
         try {
             for (int i = 0; i < inspected.size(); i++) {
@@ -83,6 +87,21 @@ public class MediaUploads {
             throw e;
         }
         return uploads.stream().map(UploadMediaCommand::mediaId).toList();
+    }
+
+    /** Only the bytes of a part go on: its name and Content-Type are the client's claims, not evidence. */
+    private static UploadContent content(MultipartFile part) {
+        return new UploadContent() {
+            @Override
+            public long size() {
+                return part.getSize();
+            }
+
+            @Override
+            public InputStream open() throws IOException {
+                return part.getInputStream();
+            }
+        };
     }
 
     /** Server-made keys only: a client's file name never reaches the store. */

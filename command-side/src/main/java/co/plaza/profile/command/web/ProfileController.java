@@ -8,14 +8,12 @@ import co.plaza.profile.api.ProfileKind;
 import co.plaza.profile.api.ProfileQueries.FindProfileQuery;
 import co.plaza.profile.api.ProfileQueries.ProfileView;
 import co.plaza.profile.api.ProfileRepresentation;
-import co.plaza.platform.consistency.ConsistentQueries;
-import co.plaza.platform.consistency.ConsistentReads;
-import co.plaza.platform.security.CurrentUser;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.context.Caller;
+import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.web.JsonInput;
 import co.plaza.platform.web.PathIds;
-import co.plaza.platform.web.RequestMetadata;
 import co.plaza.platform.web.Versions;
+import co.plaza.platform.web.WriteAnswers;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -46,15 +44,12 @@ import java.util.UUID;
 public class ProfileController {
 
     private final CommandGateway commands;
-    private final ConsistentQueries queries;
-    private final ConsistentReads reads;
+    private final WriteAnswers answers;
     private final MediaUploads uploads;
 
-    public ProfileController(CommandGateway commands, ConsistentQueries queries, ConsistentReads reads,
-                             MediaUploads uploads) {
+    public ProfileController(CommandGateway commands, WriteAnswers answers, MediaUploads uploads) {
         this.commands = commands;
-        this.queries = queries;
-        this.reads = reads;
+        this.answers = answers;
         this.uploads = uploads;
     }
 
@@ -63,9 +58,10 @@ public class ProfileController {
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<Map<String, Object>> uploadWorkImages(
             @PathVariable String id, @RequestParam(value = "files", required = false) List<MultipartFile> files,
-            @RequestParam(value = "file", required = false) List<MultipartFile> file, HttpServletResponse response) {
-        CurrentUser caller = CurrentUser.required();
-        ProfileView profile = current(ProfileKind.SPECIALIST, id, response);
+            @RequestParam(value = "file", required = false) List<MultipartFile> file, Caller caller,
+            HttpServletResponse response) {
+        caller.requireActor();
+        ProfileView profile = current(ProfileKind.SPECIALIST, id, caller, response);
         caller.requireOwnerOrStaff(profile.userId());
         List<MultipartFile> all = new ArrayList<>();
         if (files != null) {
@@ -75,89 +71,80 @@ public class ProfileController {
             all.addAll(file);
         }
         if (all.isEmpty()) {
-            throw ApiException.field("files", "error.required");
+            throw DomainException.field("files", "error.required");
         }
-        uploads.uploadAll(all, MediaUse.WORK_IMAGE, RelatedType.SPECIALIST_PROFILE, profile.id(), null, caller.id(),
-                RequestMetadata.current());
-        return respond(HttpStatus.CREATED, ProfileKind.SPECIALIST, profile.id(), response);
+        uploads.uploadAll(all, MediaUse.WORK_IMAGE, RelatedType.SPECIALIST_PROFILE, profile.id(), null, caller);
+        return respond(HttpStatus.CREATED, caller, ProfileKind.SPECIALIST, profile.id(), response);
     }
 
     private static ProfileKind kindOf(String segment) {
-        return ProfileKind.fromPathSegment(segment).orElseThrow(ApiException::notFound);
+        return ProfileKind.fromPathSegment(segment).orElseThrow(DomainException::notFound);
     }
 
     @PostMapping("/api/profiles/{kinds:" + ProfileKind.PATH_SEGMENTS + "}")
     public ResponseEntity<Map<String, Object>> create(@PathVariable String kinds,
                                                       @RequestBody(required = false) JsonNode body,
-                                                      HttpServletResponse response) {
-        CurrentUser caller = CurrentUser.required();
+                                                      Caller caller, HttpServletResponse response) {
+        UUID actor = caller.requireActor();
         ProfileKind kind = kindOf(kinds);
         JsonInput in = JsonInput.of(body, false);
-        UUID userId = in.uuid("user_id", false).orElse(caller.id());
+        UUID userId = in.uuid("user_id", false).orElse(actor);
         ProfileDetails details = ProfileInput.read(in, kind, ProfileDetails.empty(kind));
         caller.requireOwnerOrStaff(userId);
         UUID profileId = UUID.randomUUID();
-        commands.sendAndWait(new CreateProfileCommand(profileId, userId, null, details, null), RequestMetadata.current());
-        return respond(HttpStatus.CREATED, kind, profileId, response);
+        commands.sendAndWait(new CreateProfileCommand(profileId, userId, null, details, null), caller.metaData());
+        return respond(HttpStatus.CREATED, caller, kind, profileId, response);
     }
 
     @PutMapping("/api/profiles/{kinds:" + ProfileKind.PATH_SEGMENTS + "}/{id}")
     public ResponseEntity<Map<String, Object>> put(@PathVariable String kinds, @PathVariable String id,
                                                    @RequestBody(required = false) JsonNode body,
                                                    @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                   HttpServletResponse response) {
-        return update(kinds, id, JsonInput.of(body, false), ifMatch, response);
+                                                   Caller caller, HttpServletResponse response) {
+        return update(kinds, id, JsonInput.of(body, false), ifMatch, caller, response);
     }
 
     @PatchMapping("/api/profiles/{kinds:" + ProfileKind.PATH_SEGMENTS + "}/{id}")
     public ResponseEntity<Map<String, Object>> patch(@PathVariable String kinds, @PathVariable String id,
                                                      @RequestBody(required = false) JsonNode body,
                                                      @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                     HttpServletResponse response) {
-        return update(kinds, id, JsonInput.of(body, true), ifMatch, response);
+                                                     Caller caller, HttpServletResponse response) {
+        return update(kinds, id, JsonInput.of(body, true), ifMatch, caller, response);
     }
 
     /** Fields not given keep their value (for PUT too: no profile field is required). */
     private ResponseEntity<Map<String, Object>> update(String kinds, String rawId, JsonInput in, String ifMatch,
-                                                       HttpServletResponse response) {
-        CurrentUser caller = CurrentUser.required();
+                                                       Caller caller, HttpServletResponse response) {
+        caller.requireActor();
         ProfileKind kind = kindOf(kinds);
-        ProfileView current = current(kind, rawId, response);
+        ProfileView current = current(kind, rawId, caller, response);
         caller.requireOwnerOrStaff(current.userId());
         ProfileDetails details = ProfileInput.read(in, kind, current.details());
         commands.sendAndWait(new UpdateProfileCommand(current.id(), Versions.expected(ifMatch), details),
-                RequestMetadata.current());
-        return respond(HttpStatus.OK, kind, current.id(), response);
+                caller.metaData());
+        return respond(HttpStatus.OK, caller, kind, current.id(), response);
     }
 
     @DeleteMapping("/api/profiles/{kinds:" + ProfileKind.PATH_SEGMENTS + "}/{id}")
     public ResponseEntity<Void> delete(@PathVariable String kinds, @PathVariable String id,
                                        @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                       HttpServletResponse response) {
-        CurrentUser caller = CurrentUser.required();
+                                       Caller caller, HttpServletResponse response) {
+        caller.requireActor();
         ProfileKind kind = kindOf(kinds);
-        ProfileView current = current(kind, id, response);
+        ProfileView current = current(kind, id, caller, response);
         caller.requireOwnerOrStaff(current.userId());
-        commands.sendAndWait(new DeleteProfileCommand(current.id(), Versions.expected(ifMatch)), RequestMetadata.current());
+        commands.sendAndWait(new DeleteProfileCommand(current.id(), Versions.expected(ifMatch)), caller.metaData());
         return ResponseEntity.noContent().build();
     }
 
-    private ProfileView current(ProfileKind kind, String rawId, HttpServletResponse response) {
+    private ProfileView current(ProfileKind kind, String rawId, Caller caller, HttpServletResponse response) {
         UUID profileId = PathIds.resolve(rawId, kind.legacyTable());
-        reads.awaitOwnWrite(response);
-        return find(kind, profileId);
+        return answers.read(caller, new FindProfileQuery(kind, profileId), ProfileView.class, response);
     }
 
-    private ResponseEntity<Map<String, Object>> respond(HttpStatus status, ProfileKind kind, UUID profileId,
-                                                        HttpServletResponse response) {
-        reads.awaitOwnWrite(response);
-        ProfileView view = find(kind, profileId);
-        return ResponseEntity.status(status).eTag(Versions.etag(view.version())).body(ProfileRepresentation.of(view));
-    }
-
-    private ProfileView find(ProfileKind kind, UUID profileId) {
-        UUID reader = CurrentUser.required().id();
-        return queries.createdBy(reader, new FindProfileQuery(kind, profileId), ProfileView.class)
-                .orElseThrow(ApiException::notFound);
+    private ResponseEntity<Map<String, Object>> respond(HttpStatus status, Caller caller, ProfileKind kind,
+                                                        UUID profileId, HttpServletResponse response) {
+        return answers.answer(status, caller, new FindProfileQuery(kind, profileId), ProfileView.class,
+                ProfileView::version, ProfileRepresentation::of, response);
     }
 }

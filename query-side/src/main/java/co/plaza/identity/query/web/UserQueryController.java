@@ -8,7 +8,7 @@ import co.plaza.identity.api.UserQueries.UserPage;
 import co.plaza.identity.api.UserQueries.UserView;
 import co.plaza.identity.api.UserRepresentation;
 import co.plaza.platform.security.CurrentUser;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.web.PageParams;
 import co.plaza.platform.web.PathIds;
 import co.plaza.platform.web.Versions;
@@ -43,7 +43,7 @@ public class UserQueryController {
             try {
                 roleFilter = Role.fromWire(role);
             } catch (IllegalArgumentException e) {
-                throw ApiException.field("role", "error.invalid_choice");
+                throw DomainException.field("role", "error.invalid_choice");
             }
         }
         UserPage result = queries.query(new ListUsersQuery(search, roleFilter, caller.staff(), page.page(), page.pageSize()),
@@ -56,7 +56,7 @@ public class UserQueryController {
     public ResponseEntity<Map<String, Object>> get(@PathVariable String id) {
         CurrentUser caller = CurrentUser.required();
         UserView user = queries.query(new FindUserQuery(PathIds.resolve(id, UserIds.LEGACY_TABLE)),
-                ResponseTypes.optionalInstanceOf(UserView.class)).join().orElseThrow(ApiException::notFound);
+                ResponseTypes.optionalInstanceOf(UserView.class)).join().orElseThrow(DomainException::notFound);
         return ResponseEntity.ok().eTag(Versions.etag(user.version()))
                 .body(UserRepresentation.of(user, caller.id(), caller.staff()));
     }

@@ -14,7 +14,7 @@ import co.plaza.marketplace.api.AdStatus;
 import co.plaza.marketplace.api.MarketplaceIds;
 import co.plaza.identity.api.UserIds;
 import co.plaza.platform.security.CurrentUser;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.web.PageParams;
 import co.plaza.platform.web.PathIds;
 import co.plaza.platform.web.Versions;
@@ -99,10 +99,10 @@ public class AdQueryController {
     public ResponseEntity<Map<String, Object>> get(@PathVariable String id) {
         UUID addId = PathIds.resolve(id, MarketplaceIds.ADD_TABLE);
         AdView view = queries.query(new FindAdQuery(addId, true), ResponseTypes.optionalInstanceOf(AdView.class))
-                .join().orElseThrow(ApiException::notFound);
+                .join().orElseThrow(DomainException::notFound);
         boolean privileged = CurrentUser.get().map(c -> c.mayChange(view.userId())).orElse(false);
         if (!privileged && (view.status() == AdStatus.PAUSED || !view.ownerActive())) {
-            throw ApiException.notFound();
+            throw DomainException.notFound();
         }
         // views are counted outside the event store, in a table no replay touches
         Long views = jdbc.queryForObject("""
@@ -145,7 +145,7 @@ public class AdQueryController {
             if (page.offset() >= count) {
                 return page.envelope(count, List.of(), request);
             }
-            throw ApiException.badRequest("error.search_window", MAX_WINDOW);
+            throw DomainException.invalid("error.search_window", MAX_WINDOW);
         }
         AdPage result = queries.query(query, AdPage.class).join();
         return page.envelope(result.count(),
@@ -172,7 +172,7 @@ public class AdQueryController {
 
         void validate() {
             if (!errors.isEmpty()) {
-                throw ApiException.fields(errors);
+                throw DomainException.fields(errors);
             }
         }
 

@@ -9,7 +9,7 @@ import co.plaza.marketplace.api.FollowQueries.ListFollowsQuery;
 import co.plaza.marketplace.api.AdRepresentation;
 import co.plaza.marketplace.api.MarketplaceIds;
 import co.plaza.platform.security.CurrentUser;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.web.PageParams;
 import co.plaza.platform.web.PathIds;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,7 +41,7 @@ public class MarketplaceQueryController {
     @GetMapping("/api/categories/{id}")
     public Map<String, Object> category(@PathVariable String id) {
         return AdRepresentation.of(queries.query(new FindCategoryQuery(PathIds.resolve(id, MarketplaceIds.CATEGORY_TABLE)),
-                ResponseTypes.optionalInstanceOf(CategoryView.class)).join().orElseThrow(ApiException::notFound));
+                ResponseTypes.optionalInstanceOf(CategoryView.class)).join().orElseThrow(DomainException::notFound));
     }
 
     @GetMapping("/api/follows")

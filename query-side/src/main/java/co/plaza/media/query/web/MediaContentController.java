@@ -6,7 +6,7 @@ import co.plaza.media.api.MediaType;
 import co.plaza.media.api.RelatedType;
 import co.plaza.platform.blobs.BlobStore;
 import co.plaza.media.web.MediaLinks;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.web.PathIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -50,12 +50,12 @@ public class MediaContentController {
                       @RequestParam(required = false) String signature, HttpServletRequest request,
                       HttpServletResponse response) throws IOException {
         MediaView media = queries.query(new FindMediaQuery(PathIds.resolve(id, RelatedType.MEDIA_LEGACY_TABLE)),
-                ResponseTypes.optionalInstanceOf(MediaView.class)).join().orElseThrow(ApiException::notFound);
+                ResponseTypes.optionalInstanceOf(MediaView.class)).join().orElseThrow(DomainException::notFound);
         if (media.blobMissing()) {
-            throw ApiException.notFound();
+            throw DomainException.notFound();
         }
         if (!media.use().isPublic() && !links.verify(media.id(), expires, signature)) {
-            throw ApiException.forbidden();
+            throw DomainException.forbidden();
         }
         String etag = "\"" + (media.contentHash() == null ? media.id().toString() : media.contentHash()) + "\"";
         response.setHeader("X-Content-Type-Options", "nosniff");
@@ -107,7 +107,7 @@ public class MediaContentController {
         } catch (NoSuchFileException e) {
             if (!response.isCommitted()) {
                 response.reset();
-                throw ApiException.notFound();
+                throw DomainException.notFound();
             }
         }
     }

@@ -9,7 +9,7 @@ import co.plaza.media.api.RelatedType;
 import co.plaza.media.web.MediaLinks;
 import co.plaza.media.web.RelatedIds;
 import co.plaza.platform.security.CurrentUser;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.web.PageParams;
 import co.plaza.platform.web.PathIds;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,7 +45,7 @@ public class MediaQueryController {
         CurrentUser caller = CurrentUser.required();
         PageParams page = PageParams.from(request);
         RelatedType relatedType = blank(type) ? null : RelatedType.fromWire(type.strip())
-                .orElseThrow(() -> ApiException.field("related_type", "error.invalid_choice"));
+                .orElseThrow(() -> DomainException.field("related_type", "error.invalid_choice"));
         UUID relatedId = blank(id) ? null : RelatedIds.parse(id, relatedType);
         boolean filtered = relatedType != null || relatedId != null;
         MediaPage result = queries.query(new ListMediaQuery(relatedType, relatedId, filtered ? null : caller.id(),
@@ -58,9 +58,9 @@ public class MediaQueryController {
     public Map<String, Object> get(@PathVariable String id) {
         CurrentUser caller = CurrentUser.required();
         MediaView view = queries.query(new FindMediaQuery(PathIds.resolve(id, RelatedType.MEDIA_LEGACY_TABLE)),
-                ResponseTypes.optionalInstanceOf(MediaView.class)).join().orElseThrow(ApiException::notFound);
+                ResponseTypes.optionalInstanceOf(MediaView.class)).join().orElseThrow(DomainException::notFound);
         if (!view.use().isPublic() && !caller.mayChange(view.uploadedBy())) {
-            throw ApiException.notFound();
+            throw DomainException.notFound();
         }
         return MediaRepresentation.of(view, links.urlOf(view));
     }

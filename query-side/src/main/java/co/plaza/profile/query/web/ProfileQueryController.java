@@ -9,7 +9,7 @@ import co.plaza.profile.api.ProfileQueries.ProfileView;
 import co.plaza.profile.api.ProfileRepresentation;
 import co.plaza.identity.api.UserIds;
 import co.plaza.platform.security.CurrentUser;
-import co.plaza.platform.web.ApiException;
+import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.web.PageParams;
 import co.plaza.platform.web.PathIds;
 import co.plaza.platform.web.Versions;
@@ -63,7 +63,7 @@ public class ProfileQueryController {
         ProfileKind kind = kindOf(kinds);
         UUID profileId = PathIds.resolve(id, kind.legacyTable());
         ProfileView view = queries.query(new FindProfileQuery(kind, profileId),
-                ResponseTypes.optionalInstanceOf(ProfileView.class)).join().orElseThrow(ApiException::notFound);
+                ResponseTypes.optionalInstanceOf(ProfileView.class)).join().orElseThrow(DomainException::notFound);
         requireVisible(view);
         return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(ProfileRepresentation.of(view));
     }
@@ -72,7 +72,7 @@ public class ProfileQueryController {
     public ResponseEntity<Map<String, Object>> byUser(@PathVariable String kinds, @PathVariable String userId) {
         ProfileKind kind = kindOf(kinds);
         ProfileView view = queries.query(new FindProfileByUserQuery(kind, PathIds.resolve(userId, UserIds.LEGACY_TABLE)),
-                ResponseTypes.optionalInstanceOf(ProfileView.class)).join().orElseThrow(ApiException::notFound);
+                ResponseTypes.optionalInstanceOf(ProfileView.class)).join().orElseThrow(DomainException::notFound);
         requireVisible(view);
         return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(ProfileRepresentation.of(view));
     }
@@ -82,12 +82,12 @@ public class ProfileQueryController {
         if (view.kind() == ProfileKind.CONSUMER) {
             CurrentUser caller = CurrentUser.required();
             if (!caller.mayChange(view.userId())) {
-                throw ApiException.notFound();
+                throw DomainException.notFound();
             }
         }
     }
 
     private static ProfileKind kindOf(String segment) {
-        return ProfileKind.fromPathSegment(segment).orElseThrow(ApiException::notFound);
+        return ProfileKind.fromPathSegment(segment).orElseThrow(DomainException::notFound);
     }
 }
