@@ -12,6 +12,11 @@ import java.util.UUID;
 /** What the aggregate and saga fixture tests of every domain share. */
 public final class CommandFixtures {
 
+    /** The user who owns the aggregate under test, another user, and an admin. */
+    public static final UUID OWNER = UUID.fromString("00000000-0000-4000-8000-000000000001");
+    public static final UUID STRANGER = UUID.fromString("00000000-0000-4000-8000-000000000002");
+    public static final UUID ADMIN = UUID.fromString("00000000-0000-4000-8000-0000000000ad");
+
     private CommandFixtures() {
     }
 

@@ -4,7 +4,12 @@ import co.plaza.platform.test.HttpApi;
 import co.plaza.platform.test.PlazaTestEnvironment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
@@ -20,6 +25,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
@@ -43,6 +49,10 @@ public abstract class ApiTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    protected EventProcessingConfiguration processing;
+    @Autowired
+    protected EventStore eventStore;
     protected HttpApi api;
 
     @DynamicPropertySource
@@ -81,6 +91,17 @@ public abstract class ApiTest {
         return r.json();
     }
 
+    /** A registered user and their access token. */
+    protected record Account(UUID id, String username, String token) {
+    }
+
+    /** Registers a user of that role (username from the prefix) and logs them in. */
+    protected Account account(String prefix, String role) {
+        String username = unique(prefix);
+        JsonNode user = register(username, role);
+        return new Account(UUID.fromString(user.path("id").asText()), username, login(username, PASSWORD));
+    }
+
     protected String login(String username, String password) {
         HttpApi.Response r = api.post("/api/auth/login/", HttpApi.body("username", username, "password", password), null);
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
@@ -91,6 +112,36 @@ public abstract class ApiTest {
         await(() -> api.post("/api/auth/login/", HttpApi.body("username", ADMIN, "password", ADMIN_PASSWORD), null)
                 .status() == 200, "bootstrap admin can log in");
         return login(ADMIN, ADMIN_PASSWORD);
+    }
+
+    /**
+     * Runs {@code action} with these processors stopped, so the read models they build cannot catch up (the
+     * read-your-writes wait never ends, a projection lags behind a command), and starts them again afterwards.
+     */
+    protected void withProcessorsStopped(Runnable action, String... groups) {
+        List<StreamingEventProcessor> stopped = java.util.Arrays.stream(groups)
+                .map(g -> processing.eventProcessor(g, StreamingEventProcessor.class).orElseThrow()).toList();
+        stopped.forEach(StreamingEventProcessor::shutDown);
+        try {
+            action.run();
+        } finally {
+            stopped.forEach(StreamingEventProcessor::start);
+        }
+    }
+
+    /**
+     * Waits until these processors have handled every event stored so far, a replay included (whose flag stays up
+     * until an event past the reset point arrives, so only the position tells).
+     */
+    protected void awaitProcessed(String... groups) {
+        long head = eventStore.createHeadToken().position().orElse(-1);
+        List<StreamingEventProcessor> processors = java.util.Arrays.stream(groups)
+                .map(g -> processing.eventProcessor(g, StreamingEventProcessor.class).orElseThrow()).toList();
+        await(() -> processors.stream().allMatch(p -> {
+            Map<Integer, EventTrackerStatus> segments = p.processingStatus();
+            return !segments.isEmpty() && segments.values().stream().allMatch(s -> !s.isErrorState()
+                    && s.getCurrentPosition().orElse(-1) >= head);
+        }), String.join(", ", groups) + " handled every stored event");
     }
 
     /** For effects a workflow makes later (API.md: eventually visible, not awaited). */

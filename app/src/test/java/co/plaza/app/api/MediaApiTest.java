@@ -42,13 +42,8 @@ class MediaApiTest extends ApiTest {
     @Value("${plaza.data-dir}")
     Path dataDir;
 
-    private record Account(UUID id, String token) {
-    }
-
     private Account account(String role) {
-        String username = unique("media");
-        JsonNode user = register(username, role);
-        return new Account(UUID.fromString(user.path("id").asText()), login(username, PASSWORD));
+        return account("media", role);
     }
 
     private HttpApi.Response upload(String token, byte[] content, String... fields) {

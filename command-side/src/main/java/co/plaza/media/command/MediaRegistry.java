@@ -69,12 +69,6 @@ public class MediaRegistry {
                 use.name(), type.name(), id);
     }
 
-    /** Every live media of a host, whatever its use (for deleting a host's media with it). */
-    public List<UUID> liveOnHost(RelatedType type, UUID id) {
-        return jdbc.queryForList("SELECT media_id FROM media_registry WHERE related_type = ? AND related_id = ? "
-                + "AND deleted_at IS NULL", UUID.class, type.name(), id);
-    }
-
     /** Storage keys of every media (live or deleted) with when each was uploaded, for the sweep. */
     public Map<String, Entry> byStorageKey() {
         Map<String, Entry> entries = new java.util.HashMap<>();

@@ -17,15 +17,15 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.UUID;
 
+import static co.plaza.CommandFixtures.OWNER;
+import static co.plaza.CommandFixtures.STRANGER;
+import static co.plaza.CommandFixtures.ADMIN;
 import static co.plaza.CommandFixtures.actor;
 import static co.plaza.CommandFixtures.domainError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class UserAggregateTest {
 
-    private static final UUID USER = UUID.fromString("00000000-0000-4000-8000-000000000001");
-    private static final UUID ADMIN = UUID.fromString("00000000-0000-4000-8000-0000000000ad");
-    private static final UUID OTHER = UUID.fromString("00000000-0000-4000-8000-000000000002");
 
     private AggregateTestFixture<User> fixture;
 
@@ -35,7 +35,7 @@ class UserAggregateTest {
     }
 
     private static UserRegisteredEvent registered(Role role) {
-        return new UserRegisteredEvent(USER, null, "ana", "ana@example.com", "+573001234567",
+        return new UserRegisteredEvent(OWNER, null, "ana", "ana@example.com", "+573001234567",
                 "$argon2id$v=19$m=19456,t=2,p=1$old", "Ana", "Pérez", role, false, true,
                 Instant.parse("2024-01-02T03:04:05Z"), true);
     }
@@ -44,16 +44,16 @@ class UserAggregateTest {
     @Test
     void anAdminChangesTheRole() {
         fixture.given(registered(Role.CONSUMER))
-                .when(new ChangeUserRoleCommand(USER, null, Role.SPECIALIST), actor(ADMIN, true))
+                .when(new ChangeUserRoleCommand(OWNER, null, Role.SPECIALIST), actor(ADMIN, true))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new UserRoleChangedEvent(USER, Role.CONSUMER, Role.SPECIALIST))
+                .expectEvents(new UserRoleChangedEvent(OWNER, Role.CONSUMER, Role.SPECIALIST))
                 .expectState(user -> assertThat(user.role()).isEqualTo(Role.SPECIALIST));
     }
 
     @Test
     void theRoleIsSourcedFromPreviousChanges() {
-        fixture.given(registered(Role.CONSUMER), new UserRoleChangedEvent(USER, Role.CONSUMER, Role.BUSINESSMAN))
-                .when(new ChangeUserRoleCommand(USER, null, Role.BUSINESSMAN), actor(ADMIN, true))
+        fixture.given(registered(Role.CONSUMER), new UserRoleChangedEvent(OWNER, Role.CONSUMER, Role.BUSINESSMAN))
+                .when(new ChangeUserRoleCommand(OWNER, null, Role.BUSINESSMAN), actor(ADMIN, true))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -61,7 +61,7 @@ class UserAggregateTest {
     @Test
     void aNonAdminCannotChangeTheRole() {
         fixture.given(registered(Role.CONSUMER))
-                .when(new ChangeUserRoleCommand(USER, null, Role.SPECIALIST), actor(USER, false))
+                .when(new ChangeUserRoleCommand(OWNER, null, Role.SPECIALIST), actor(OWNER, false))
                 .expectException(domainError(Kind.FORBIDDEN))
                 .expectNoEvents();
     }
@@ -69,7 +69,7 @@ class UserAggregateTest {
     @Test
     void anotherNonAdminCannotChangeTheRoleEither() {
         fixture.given(registered(Role.CONSUMER))
-                .when(new ChangeUserRoleCommand(USER, null, Role.SPECIALIST), actor(OTHER, false))
+                .when(new ChangeUserRoleCommand(OWNER, null, Role.SPECIALIST), actor(STRANGER, false))
                 .expectException(DomainException.class)
                 .expectException(domainError(Kind.FORBIDDEN))
                 .expectNoEvents();
@@ -78,7 +78,7 @@ class UserAggregateTest {
     @Test
     void theSameRoleIsNoChange() {
         fixture.given(registered(Role.SPECIALIST))
-                .when(new ChangeUserRoleCommand(USER, null, Role.SPECIALIST), actor(ADMIN, true))
+                .when(new ChangeUserRoleCommand(OWNER, null, Role.SPECIALIST), actor(ADMIN, true))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -86,22 +86,22 @@ class UserAggregateTest {
     @Test
     void theOwnerChangesTheirPassword() {
         fixture.given(registered(Role.CONSUMER))
-                .when(new ChangePasswordCommand(USER, "$argon2id$new", PasswordChangeReason.CHANGED), actor(USER, false))
+                .when(new ChangePasswordCommand(OWNER, "$argon2id$new", PasswordChangeReason.CHANGED), actor(OWNER, false))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new UserPasswordChangedEvent(USER, "$argon2id$new", PasswordChangeReason.CHANGED));
+                .expectEvents(new UserPasswordChangedEvent(OWNER, "$argon2id$new", PasswordChangeReason.CHANGED));
     }
 
     @Test
     void anAdminMayChangeSomeonesPassword() {
         fixture.given(registered(Role.CONSUMER))
-                .when(new ChangePasswordCommand(USER, "$argon2id$reset", PasswordChangeReason.RESET), actor(ADMIN, true))
-                .expectEvents(new UserPasswordChangedEvent(USER, "$argon2id$reset", PasswordChangeReason.RESET));
+                .when(new ChangePasswordCommand(OWNER, "$argon2id$reset", PasswordChangeReason.RESET), actor(ADMIN, true))
+                .expectEvents(new UserPasswordChangedEvent(OWNER, "$argon2id$reset", PasswordChangeReason.RESET));
     }
 
     @Test
     void anotherUserCannotChangeThePassword() {
         fixture.given(registered(Role.CONSUMER))
-                .when(new ChangePasswordCommand(USER, "$argon2id$evil", PasswordChangeReason.CHANGED), actor(OTHER, false))
+                .when(new ChangePasswordCommand(OWNER, "$argon2id$evil", PasswordChangeReason.CHANGED), actor(STRANGER, false))
                 .expectException(domainError(Kind.FORBIDDEN))
                 .expectNoEvents();
     }
@@ -110,30 +110,30 @@ class UserAggregateTest {
     void thePlatformItselfMayUpgradeAHash() {
         // no actor: a message issued by the platform (login's hash upgrade, imports)
         fixture.given(registered(Role.CONSUMER))
-                .when(new ChangePasswordCommand(USER, "$argon2id$upgraded", PasswordChangeReason.HASH_UPGRADED))
-                .expectEvents(new UserPasswordChangedEvent(USER, "$argon2id$upgraded", PasswordChangeReason.HASH_UPGRADED));
+                .when(new ChangePasswordCommand(OWNER, "$argon2id$upgraded", PasswordChangeReason.HASH_UPGRADED))
+                .expectEvents(new UserPasswordChangedEvent(OWNER, "$argon2id$upgraded", PasswordChangeReason.HASH_UPGRADED));
     }
 
     @Test
     void aDeletedUserIsNotFoundForARoleChange() {
-        fixture.given(registered(Role.CONSUMER), new UserDeletedEvent(USER, Role.CONSUMER))
-                .when(new ChangeUserRoleCommand(USER, null, Role.SPECIALIST), actor(ADMIN, true))
+        fixture.given(registered(Role.CONSUMER), new UserDeletedEvent(OWNER, Role.CONSUMER))
+                .when(new ChangeUserRoleCommand(OWNER, null, Role.SPECIALIST), actor(ADMIN, true))
                 .expectException(domainError(Kind.NOT_FOUND))
                 .expectNoEvents();
     }
 
     @Test
     void aDeletedUserIsNotFoundForAPasswordChange() {
-        fixture.given(registered(Role.CONSUMER), new UserDeletedEvent(USER, Role.CONSUMER))
-                .when(new ChangePasswordCommand(USER, "$argon2id$new", PasswordChangeReason.CHANGED), actor(USER, false))
+        fixture.given(registered(Role.CONSUMER), new UserDeletedEvent(OWNER, Role.CONSUMER))
+                .when(new ChangePasswordCommand(OWNER, "$argon2id$new", PasswordChangeReason.CHANGED), actor(OWNER, false))
                 .expectException(domainError(Kind.NOT_FOUND))
                 .expectNoEvents();
     }
 
     @Test
     void aDeletedUserIsNotFoundEvenForAnAdmin() {
-        fixture.given(registered(Role.CONSUMER), new UserDeletedEvent(USER, Role.CONSUMER))
-                .when(new ChangePasswordCommand(USER, "$argon2id$new", PasswordChangeReason.RESET), actor(ADMIN, true))
+        fixture.given(registered(Role.CONSUMER), new UserDeletedEvent(OWNER, Role.CONSUMER))
+                .when(new ChangePasswordCommand(OWNER, "$argon2id$new", PasswordChangeReason.RESET), actor(ADMIN, true))
                 .expectException(domainError(Kind.NOT_FOUND))
                 .expectNoEvents();
     }
@@ -141,9 +141,9 @@ class UserAggregateTest {
     @Test
     void aStateChangeIsSourcedIntoTheAggregate() {
         fixture.given(registered(Role.CONSUMER))
-                .when(new ChangePasswordCommand(USER, "$argon2id$new", PasswordChangeReason.CHANGED), actor(USER, false))
+                .when(new ChangePasswordCommand(OWNER, "$argon2id$new", PasswordChangeReason.CHANGED), actor(OWNER, false))
                 .expectState(user -> {
-                    assertThat(user.id()).isEqualTo(USER);
+                    assertThat(user.id()).isEqualTo(OWNER);
                     assertThat(user.username()).isEqualTo("ana");
                     assertThat(user.isActive()).isTrue();
                     assertThat(user.isDeleted()).isFalse();

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.UUID;
 
+import static co.plaza.CommandFixtures.OWNER;
+import static co.plaza.CommandFixtures.STRANGER;
+import static co.plaza.CommandFixtures.ADMIN;
 import static co.plaza.CommandFixtures.actor;
 import static co.plaza.CommandFixtures.domainError;
 import static org.mockito.Mockito.mock;
@@ -28,9 +31,6 @@ class CategoryAndFollowAggregateTest {
 
     private static final UUID CATEGORY = UUID.fromString("00000000-0000-4000-8000-0000000000c1");
     private static final UUID FOLLOW = UUID.fromString("00000000-0000-4000-8000-0000000000f1");
-    private static final UUID ALICE = UUID.fromString("00000000-0000-4000-8000-000000000001");
-    private static final UUID BOB = UUID.fromString("00000000-0000-4000-8000-000000000002");
-    private static final UUID ADMIN = UUID.fromString("00000000-0000-4000-8000-0000000000ad");
     private static final CategoryCreatedEvent CREATED = new CategoryCreatedEvent(CATEGORY, null, "Hogar", "hogar", "", null);
 
     private final Reservations reservations = mock(Reservations.class);
@@ -51,8 +51,8 @@ class CategoryAndFollowAggregateTest {
 
     @Test
     void anUnusedCategoryIsDeletedAndFreesItsNameAndSlug() {
-        categories().given(CREATED, new CategoryUsageChangedEvent(CATEGORY, ALICE, true),
-                        new CategoryUsageChangedEvent(CATEGORY, ALICE, false))
+        categories().given(CREATED, new CategoryUsageChangedEvent(CATEGORY, OWNER, true),
+                        new CategoryUsageChangedEvent(CATEGORY, OWNER, false))
                 .when(new DeleteCategoryCommand(CATEGORY), actor(ADMIN, true))
                 .expectEvents(new CategoryDeletedEvent(CATEGORY));
         verify(reservations).release(ReservationKind.CATEGORY_NAME, "hogar", CATEGORY);
@@ -61,7 +61,7 @@ class CategoryAndFollowAggregateTest {
 
     @Test
     void aCategoryInUseIsAConflict() {
-        categories().given(CREATED, new CategoryUsageChangedEvent(CATEGORY, ALICE, true))
+        categories().given(CREATED, new CategoryUsageChangedEvent(CATEGORY, OWNER, true))
                 .when(new DeleteCategoryCommand(CATEGORY), actor(ADMIN, true))
                 .expectNoEvents()
                 .expectException(domainError(Kind.CONFLICT));
@@ -71,32 +71,32 @@ class CategoryAndFollowAggregateTest {
     @Test
     void onlyAdminsDeleteCategories() {
         categories().given(CREATED)
-                .when(new DeleteCategoryCommand(CATEGORY), actor(ALICE, false))
+                .when(new DeleteCategoryCommand(CATEGORY), actor(OWNER, false))
                 .expectNoEvents()
                 .expectException(domainError(Kind.FORBIDDEN));
     }
 
     @Test
     void theFollowerUnfollowsAndReleasesThePair() {
-        follows().given(new UserFollowedEvent(FOLLOW, ALICE, BOB, null, Instant.parse("2024-01-01T00:00:00Z")))
-                .when(new UnfollowCommand(FOLLOW), actor(ALICE, false))
-                .expectEvents(new UserUnfollowedEvent(FOLLOW, ALICE, BOB));
-        verify(reservations).release(ReservationKind.FOLLOW, ALICE + ":" + BOB, FOLLOW);
+        follows().given(new UserFollowedEvent(FOLLOW, OWNER, STRANGER, null, Instant.parse("2024-01-01T00:00:00Z")))
+                .when(new UnfollowCommand(FOLLOW), actor(OWNER, false))
+                .expectEvents(new UserUnfollowedEvent(FOLLOW, OWNER, STRANGER));
+        verify(reservations).release(ReservationKind.FOLLOW, OWNER + ":" + STRANGER, FOLLOW);
     }
 
     @Test
     void theFollowedUserCannotRemoveSomeoneElsesFollow() {
-        follows().given(new UserFollowedEvent(FOLLOW, ALICE, BOB, null, Instant.parse("2024-01-01T00:00:00Z")))
-                .when(new UnfollowCommand(FOLLOW), actor(BOB, false))
+        follows().given(new UserFollowedEvent(FOLLOW, OWNER, STRANGER, null, Instant.parse("2024-01-01T00:00:00Z")))
+                .when(new UnfollowCommand(FOLLOW), actor(STRANGER, false))
                 .expectNoEvents()
                 .expectException(domainError(Kind.FORBIDDEN));
     }
 
     @Test
     void aRemovedFollowIsNotFound() {
-        follows().given(new UserFollowedEvent(FOLLOW, ALICE, BOB, null, Instant.parse("2024-01-01T00:00:00Z")),
-                        new UserUnfollowedEvent(FOLLOW, ALICE, BOB))
-                .when(new UnfollowCommand(FOLLOW), actor(ALICE, false))
+        follows().given(new UserFollowedEvent(FOLLOW, OWNER, STRANGER, null, Instant.parse("2024-01-01T00:00:00Z")),
+                        new UserUnfollowedEvent(FOLLOW, OWNER, STRANGER))
+                .when(new UnfollowCommand(FOLLOW), actor(OWNER, false))
                 .expectNoEvents()
                 .expectException(domainError(Kind.NOT_FOUND));
     }

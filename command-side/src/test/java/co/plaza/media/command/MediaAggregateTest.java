@@ -22,16 +22,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import static co.plaza.CommandFixtures.OWNER;
+import static co.plaza.CommandFixtures.STRANGER;
+import static co.plaza.CommandFixtures.ADMIN;
 import static co.plaza.CommandFixtures.actor;
 import static co.plaza.CommandFixtures.domainError;
 
 class MediaAggregateTest {
 
     private static final UUID MEDIA = UUID.fromString("00000000-0000-4000-8000-00000000aa01");
-    private static final UUID UPLOADER = UUID.fromString("00000000-0000-4000-8000-000000000001");
     private static final UUID SPECIALIST = UUID.fromString("00000000-0000-4000-8000-000000000003");
-    private static final UUID STRANGER = UUID.fromString("00000000-0000-4000-8000-000000000002");
-    private static final UUID ADMIN = UUID.fromString("00000000-0000-4000-8000-0000000000ad");
     private static final UUID PROFILE = UUID.fromString("00000000-0000-4000-8000-0000000000f1");
     private static final Instant AT = Instant.parse("2026-11-28T08:00:00Z");
 
@@ -82,12 +82,12 @@ class MediaAggregateTest {
     private static UploadMediaCommand upload(MediaType type, String mime, MediaUse use, RelatedType relatedType,
                                              UUID relatedId, Integer order) {
         return new UploadMediaCommand(MEDIA, "media/2026/11/" + MEDIA + ".png", type, mime, 1234, "ab12", use,
-                relatedType, relatedId, order, UPLOADER, null, false, AT);
+                relatedType, relatedId, order, OWNER, null, false, AT);
     }
 
     private static MediaUploadedEvent uploaded(MediaUse use, RelatedType relatedType, UUID relatedId, int order) {
         return new MediaUploadedEvent(MEDIA, "media/2026/11/" + MEDIA + ".png", MediaType.IMAGE, "image/png", 1234,
-                "ab12", use, relatedType, relatedId, order, UPLOADER, null, false, AT);
+                "ab12", use, relatedType, relatedId, order, OWNER, null, false, AT);
     }
 
     @Test
@@ -98,7 +98,7 @@ class MediaAggregateTest {
                         null), actor(SPECIALIST, false))
                 .expectEvents(new MediaUploadedEvent(MEDIA, "media/2026/11/" + MEDIA + ".png", MediaType.IMAGE,
                         "image/png", 1234, "ab12", MediaUse.WORK_IMAGE, RelatedType.SPECIALIST_PROFILE, PROFILE, 4,
-                        UPLOADER, null, false, AT));
+                        OWNER, null, false, AT));
         org.assertj.core.api.Assertions.assertThat(locked).containsExactly("SPECIALIST_PROFILE:" + PROFILE);
     }
 
@@ -134,9 +134,9 @@ class MediaAggregateTest {
     void unattachedMediaKeepTheGivenOrder() {
         fixture.givenNoPriorActivity()
                 .when(upload(MediaType.DOCUMENT, "application/pdf", MediaUse.GENERIC, null, null, 7),
-                        actor(UPLOADER, false))
+                        actor(OWNER, false))
                 .expectEvents(new MediaUploadedEvent(MEDIA, "media/2026/11/" + MEDIA + ".png", MediaType.DOCUMENT,
-                        "application/pdf", 1234, "ab12", MediaUse.GENERIC, null, null, 7, UPLOADER, null, false, AT));
+                        "application/pdf", 1234, "ab12", MediaUse.GENERIC, null, null, 7, OWNER, null, false, AT));
     }
 
     @Test
@@ -158,7 +158,7 @@ class MediaAggregateTest {
                 .expectEvents(new MediaReattachedEvent(MEDIA, null, null, MediaUse.GENERIC, MediaUse.WORK_IMAGE,
                         RelatedType.SPECIALIST_PROFILE, PROFILE, 0));
         MediaUploadedEvent pdf = new MediaUploadedEvent(MEDIA, "media/x.pdf", MediaType.DOCUMENT, "application/pdf",
-                10, "cd", MediaUse.GENERIC, null, null, 0, UPLOADER, null, false, AT);
+                10, "cd", MediaUse.GENERIC, null, null, 0, OWNER, null, false, AT);
         fixture.given(pdf)
                 .when(new UpdateMediaCommand(MEDIA, RelatedType.SPECIALIST_PROFILE, PROFILE, false, null),
                         actor(ADMIN, true))
@@ -174,7 +174,7 @@ class MediaAggregateTest {
                 .when(new DeleteMediaCommand(MEDIA), actor(STRANGER, false))
                 .expectException(domainError(Kind.FORBIDDEN));
         fixture.given(uploaded(MediaUse.WORK_IMAGE, RelatedType.SPECIALIST_PROFILE, PROFILE, 0))
-                .when(new DeleteMediaCommand(MEDIA), actor(UPLOADER, false))
+                .when(new DeleteMediaCommand(MEDIA), actor(OWNER, false))
                 .expectEvents(deleted);
         fixture.given(uploaded(MediaUse.WORK_IMAGE, RelatedType.SPECIALIST_PROFILE, PROFILE, 0), deleted)
                 .when(new DeleteMediaCommand(MEDIA), Map.of())

@@ -19,6 +19,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import static co.plaza.CommandFixtures.OWNER;
+import static co.plaza.CommandFixtures.STRANGER;
+import static co.plaza.CommandFixtures.ADMIN;
 import static co.plaza.CommandFixtures.actor;
 import static co.plaza.CommandFixtures.domainError;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,9 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProfileAggregateTest {
 
     private static final UUID PROFILE = UUID.fromString("00000000-0000-4000-8000-0000000000f1");
-    private static final UUID OWNER = UUID.fromString("00000000-0000-4000-8000-000000000001");
-    private static final UUID STRANGER = UUID.fromString("00000000-0000-4000-8000-000000000002");
-    private static final UUID ADMIN = UUID.fromString("00000000-0000-4000-8000-0000000000ad");
 
     private static final ProfileDetails.Specialist PLUMBER = new ProfileDetails.Specialist("Plomero",
             "Arreglo tuberías", 7, new BigDecimal("45000.00"), "Medellín", 6.2442, -75.5812, new BigDecimal("4.50"));

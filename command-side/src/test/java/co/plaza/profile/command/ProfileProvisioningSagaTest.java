@@ -25,11 +25,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static co.plaza.CommandFixtures.OWNER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ProfileProvisioningSagaTest {
 
-    private static final UUID USER = UUID.fromString("00000000-0000-4000-8000-000000000001");
     private static final String RETRY = "retry-profile-provisioning";
 
     private static final CallbackBehavior SUCCEEDS = (command, metaData) -> ((CreateProfileCommand) command).profileId();
@@ -50,11 +50,11 @@ class ProfileProvisioningSagaTest {
     }
 
     private static UserRegisteredEvent registered(Role role) {
-        return new UserRegisteredEvent(USER, null, "ana", "ana@example.com", null, "$argon2id$hash", "Ana", "Pérez",
+        return new UserRegisteredEvent(OWNER, null, "ana", "ana@example.com", null, "$argon2id$hash", "Ana", "Pérez",
                 role, false, true, Instant.parse("2024-01-02T03:04:05Z"), true);
     }
 
-    /** Exactly these CreateProfileCommands, in this order, each an empty profile of the kind for {@link #USER}. */
+    /** Exactly these CreateProfileCommands, in this order, each an empty profile of the kind for {@link #OWNER}. */
     private static Matcher<List<CommandMessage<?>>> createsProfiles(ProfileKind... kinds) {
         return new TypeSafeMatcher<>() {
             @Override
@@ -64,7 +64,7 @@ class ProfileProvisioningSagaTest {
                 }
                 for (int i = 0; i < kinds.length; i++) {
                     if (!(commands.get(i).getPayload() instanceof CreateProfileCommand c)
-                            || c.profileId() == null || !USER.equals(c.userId()) || c.legacyId() != null
+                            || c.profileId() == null || !OWNER.equals(c.userId()) || c.legacyId() != null
                             || c.createdAt() != null || c.details().kind() != kinds[i]
                             || !ProfileDetails.empty(kinds[i]).equals(c.details())) {
                         return false;
@@ -75,7 +75,7 @@ class ProfileProvisioningSagaTest {
 
             @Override
             public void describeTo(Description description) {
-                description.appendText("CreateProfileCommands for " + USER + " of kinds " + Arrays.toString(kinds));
+                description.appendText("CreateProfileCommands for " + OWNER + " of kinds " + Arrays.toString(kinds));
             }
         };
     }
@@ -94,7 +94,7 @@ class ProfileProvisioningSagaTest {
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines();
         assertThat(dispatched()).singleElement().satisfies(c -> {
-            assertThat(c.userId()).isEqualTo(USER);
+            assertThat(c.userId()).isEqualTo(OWNER);
             assertThat(c.details()).isEqualTo(ProfileDetails.empty(ProfileKind.SPECIALIST));
         });
     }
@@ -117,7 +117,7 @@ class ProfileProvisioningSagaTest {
                 .whenPublishingA(registered(Role.CONSUMER))
                 .expectDispatchedCommandsMatching(createsProfiles(ProfileKind.CONSUMER))
                 .expectActiveSagas(1)
-                .expectAssociationWith("userId", USER)
+                .expectAssociationWith("userId", OWNER)
                 .expectScheduledDeadlineWithName(Duration.ofSeconds(1), RETRY);
     }
 
@@ -218,7 +218,7 @@ class ProfileProvisioningSagaTest {
     @Test
     void aRoleChangeProvisionsTheNewRolesKind() {
         fixture.givenNoPriorActivity()
-                .whenPublishingA(new UserRoleChangedEvent(USER, Role.CONSUMER, Role.BUSINESSMAN))
+                .whenPublishingA(new UserRoleChangedEvent(OWNER, Role.CONSUMER, Role.BUSINESSMAN))
                 .expectDispatchedCommandsMatching(createsProfiles(ProfileKind.BUSINESSMAN))
                 .expectActiveSagas(0);
     }
@@ -226,7 +226,7 @@ class ProfileProvisioningSagaTest {
     @Test
     void aRoleChangeAfterAFinishedRegistrationStartsANewSaga() {
         fixture.givenAPublished(registered(Role.CONSUMER))
-                .whenPublishingA(new UserRoleChangedEvent(USER, Role.CONSUMER, Role.SPECIALIST))
+                .whenPublishingA(new UserRoleChangedEvent(OWNER, Role.CONSUMER, Role.SPECIALIST))
                 .expectDispatchedCommandsMatching(createsProfiles(ProfileKind.SPECIALIST))
                 .expectActiveSagas(0);
     }
@@ -236,7 +236,7 @@ class ProfileProvisioningSagaTest {
         fixture.setCallbackBehavior(FAILS);
         fixture.givenAPublished(registered(Role.CONSUMER));
         fixture.setCallbackBehavior(SUCCEEDS);
-        fixture.whenPublishingA(new UserRoleChangedEvent(USER, Role.CONSUMER, Role.SPECIALIST))
+        fixture.whenPublishingA(new UserRoleChangedEvent(OWNER, Role.CONSUMER, Role.SPECIALIST))
                 .expectDispatchedCommandsMatching(createsProfiles(ProfileKind.SPECIALIST, ProfileKind.CONSUMER))
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines();
@@ -246,7 +246,7 @@ class ProfileProvisioningSagaTest {
     void deletionEndsTheSagaAndCancelsTheRetry() {
         fixture.setCallbackBehavior(FAILS);
         fixture.givenAPublished(registered(Role.CONSUMER))
-                .whenPublishingA(new UserDeletedEvent(USER, Role.CONSUMER))
+                .whenPublishingA(new UserDeletedEvent(OWNER, Role.CONSUMER))
                 .expectNoDispatchedCommands()
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines();
@@ -256,7 +256,7 @@ class ProfileProvisioningSagaTest {
     void nothingIsRetriedAfterDeletion() {
         fixture.setCallbackBehavior(FAILS);
         fixture.givenAPublished(registered(Role.CONSUMER))
-                .andThenAPublished(new UserDeletedEvent(USER, Role.CONSUMER));
+                .andThenAPublished(new UserDeletedEvent(OWNER, Role.CONSUMER));
         fixture.whenTimeElapses(Duration.ofMinutes(10))
                 .expectNoDispatchedCommands()
                 .expectTriggeredDeadlines()
@@ -266,7 +266,7 @@ class ProfileProvisioningSagaTest {
     @Test
     void deletionWithoutAPendingProvisioningDoesNothing() {
         fixture.givenNoPriorActivity()
-                .whenPublishingA(new UserDeletedEvent(USER, Role.CONSUMER))
+                .whenPublishingA(new UserDeletedEvent(OWNER, Role.CONSUMER))
                 .expectNoDispatchedCommands()
                 .expectActiveSagas(0);
     }

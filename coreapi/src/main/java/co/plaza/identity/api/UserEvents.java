@@ -1,5 +1,6 @@
 package co.plaza.identity.api;
 
+import co.plaza.common.api.OwnerRemoved;
 import co.plaza.common.api.StoredAs;
 import org.axonframework.serialization.Revision;
 
@@ -49,6 +50,10 @@ public final class UserEvents {
     /** The account is anonymised: names, email, phone and picture are gone; the username stays reserved. */
     @StoredAs(value = "identity.UserDeleted", formerly = "co.plaza.coreapi.user.UserEvents$UserDeletedEvent")
     @Revision("1")
-    public record UserDeletedEvent(UUID userId, Role role) {
+    public record UserDeletedEvent(UUID userId, Role role) implements OwnerRemoved {
+        /** What the user owned goes with them (ads, follows, profiles, picture: each domain's Ownership). */
+        public UUID removedOwnerId() {
+            return userId;
+        }
     }
 }

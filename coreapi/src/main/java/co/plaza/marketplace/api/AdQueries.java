@@ -37,10 +37,6 @@ public final class AdQueries {
     public record Near(double lat, double lon, double radiusKm) {
     }
 
-    /** The ids of a user's live ads and of the follows they are in, for the deletion policy. */
-    public record AdsOfUserQuery(UUID userId) {
-    }
-
     public record AdView(UUID id, Long legacyId, UUID userId, AdDetails details, AdStatus status,
                           List<MediaRef> images, long viewsCount, Instant createdAt, Instant updatedAt, long version,
                           boolean ownerActive, Double distanceKm) {

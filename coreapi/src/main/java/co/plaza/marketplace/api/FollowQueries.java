@@ -8,9 +8,6 @@ public final class FollowQueries {
     private FollowQueries() {
     }
 
-    public record FollowsOfUserQuery(UUID userId) {
-    }
-
     public record FollowedByQuery(UUID followerId) {
     }
 

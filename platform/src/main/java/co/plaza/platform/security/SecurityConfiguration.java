@@ -39,7 +39,8 @@ public class SecurityConfiguration {
     };
     static final String[] ANONYMOUS_GET = {
             "/health", "/health/**", "/api/schema", "/api/schema/**", "/api/docs", "/api/docs/**",
-            "/swagger-ui/**", "/swagger-ui.html",
+            // springdoc serves the UI beside its entry point: /api/docs redirects to /api/swagger-ui/index.html
+            "/swagger-ui/**", "/swagger-ui.html", "/api/swagger-ui/**",
             "/api/adds", "/api/adds/*", "/api/adds/nearby", "/api/categories", "/api/categories/**",
             "/api/profiles/specialists", "/api/profiles/specialists/**",
             "/api/profiles/businessmen", "/api/profiles/businessmen/**",

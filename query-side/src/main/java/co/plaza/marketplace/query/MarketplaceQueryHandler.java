@@ -13,7 +13,6 @@ import co.plaza.marketplace.api.AdCondition;
 import co.plaza.marketplace.api.AdDetails;
 import co.plaza.marketplace.api.AdQueries.AdPage;
 import co.plaza.marketplace.api.AdQueries.AdView;
-import co.plaza.marketplace.api.AdQueries.AdsOfUserQuery;
 import co.plaza.marketplace.api.CategoryQueries.CategoryPage;
 import co.plaza.marketplace.api.CategoryQueries.CategoryView;
 import co.plaza.marketplace.api.AdQueries.FindAdQuery;
@@ -22,7 +21,6 @@ import co.plaza.marketplace.api.FollowQueries.FindFollowQuery;
 import co.plaza.marketplace.api.FollowQueries.FollowPage;
 import co.plaza.marketplace.api.FollowQueries.FollowView;
 import co.plaza.marketplace.api.FollowQueries.FollowedByQuery;
-import co.plaza.marketplace.api.FollowQueries.FollowsOfUserQuery;
 import co.plaza.marketplace.api.AdQueries.ListAdsQuery;
 import co.plaza.marketplace.api.CategoryQueries.ListCategoriesQuery;
 import co.plaza.marketplace.api.FollowQueries.ListFollowsQuery;
@@ -203,17 +201,6 @@ public class MarketplaceQueryHandler {
                     SELECT CAST(? AS UUID)
                     UNION SELECT c.id FROM category_view c JOIN tree t ON c.parent_id = t.id WHERE NOT c.deleted)
                 SELECT id FROM tree""", UUID.class, categoryId);
-    }
-
-    @QueryHandler
-    public List<UUID> handle(AdsOfUserQuery query) {
-        return jdbc.queryForList("SELECT id FROM add_view WHERE user_id = ? AND NOT deleted", UUID.class, query.userId());
-    }
-
-    @QueryHandler
-    public List<UUID> handle(FollowsOfUserQuery query) {
-        return jdbc.queryForList("SELECT id FROM follow_view WHERE follower_id = ? OR followed_id = ?", UUID.class,
-                query.userId(), query.userId());
     }
 
     @QueryHandler
