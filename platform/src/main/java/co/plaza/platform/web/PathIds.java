@@ -12,13 +12,6 @@ public final class PathIds {
 
     /** @throws ApiException 404 for anything that is neither */
     public static UUID resolve(String raw, String legacyTable) {
-        if (raw != null && raw.matches("\\d{1,18}")) {
-            return LegacyIds.of(legacyTable, Long.parseLong(raw));
-        }
-        try {
-            return UUID.fromString(raw);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw ApiException.notFound();
-        }
+        return LegacyIds.parse(raw, legacyTable).orElseThrow(ApiException::notFound);
     }
 }

@@ -107,24 +107,10 @@ public class CategoryController {
         if (in.isNull("parent")) {
             parent = null;
         } else {
-            Optional<String> raw = in.string("parent", false, 64).map(String::strip);
-            if (raw.isPresent()) {
-                parent = raw.get().matches("\\d{1,18}")
-                        ? LegacyIds.of(MarketplaceIds.CATEGORY_TABLE, Long.parseLong(raw.get()))
-                        : parseUuid(in, raw.get());
-            }
+            parent = in.id("parent", false, MarketplaceIds.CATEGORY_TABLE).orElse(parent);
         }
         in.validate();
         return new Fields(name, slug, description, parent);
-    }
-
-    private static UUID parseUuid(JsonInput in, String raw) {
-        try {
-            return UUID.fromString(raw);
-        } catch (IllegalArgumentException e) {
-            in.error("parent", "error.invalid_id");
-            return null;
-        }
     }
 
     private CategoryView current(String rawId, HttpServletResponse response) {
