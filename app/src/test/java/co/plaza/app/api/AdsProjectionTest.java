@@ -10,7 +10,7 @@ import co.plaza.media.api.MediaUse;
 import co.plaza.media.api.RelatedType;
 import co.plaza.platform.elasticsearch.SearchIndexes;
 import co.plaza.platform.test.HttpApi.Response;
-import co.plaza.marketplace.projection.AdsSearchProjection;
+import co.plaza.marketplace.readmodel.AdsIndex;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -45,7 +45,7 @@ class AdsProjectionTest extends ApiTest {
     @SuppressWarnings("unchecked")
     private Optional<Map<String, Object>> document(String id) {
         try {
-            var found = elasticsearch.get(g -> g.index(indexes.alias(AdsSearchProjection.INDEX)).id(id).realtime(true),
+            var found = elasticsearch.get(g -> g.index(indexes.alias(AdsIndex.INDEX)).id(id).realtime(true),
                     Map.class);
             return found.found() ? Optional.of((Map<String, Object>) found.source()) : Optional.empty();
         } catch (IOException e) {
@@ -57,6 +57,13 @@ class AdsProjectionTest extends ApiTest {
         List<String> ids = new ArrayList<>();
         ad.path("images").forEach(i -> ids.add(i.path("id").asText()));
         return ids;
+    }
+
+    /** The image ids of a search document, in its order. */
+    @SuppressWarnings("unchecked")
+    private static List<String> documentImages(Map<String, Object> doc) {
+        Map<String, Object> view = (Map<String, Object>) doc.get("view");
+        return ((List<Map<String, Object>>) view.get("images")).stream().map(i -> (String) i.get("id")).toList();
     }
 
     private static MediaUploadedEvent uploaded(UUID media, UUID addId, int order) {
@@ -79,17 +86,19 @@ class AdsProjectionTest extends ApiTest {
         JsonNode shown = api.get(path, null).json();
         assertThat(imageIds(shown)).containsExactly(second.toString(), first.toString());
         assertThat(shown.path("images").get(0).path("url").asText()).startsWith("http").endsWith("/media/" + second + "/");
-        await(() -> document(addId.toString()).map(d -> ((List<?>) d.get("image_ids")).size() == 2).orElse(false),
+        await(() -> document(addId.toString()).map(d -> documentImages(d).size() == 2).orElse(false),
                 "the search document advanced with the images");
 
         events.publish(new MediaReorderedEvent(first, MediaUse.ADD_IMAGE, RelatedType.ADD, addId, 0),
                 new MediaReorderedEvent(second, MediaUse.ADD_IMAGE, RelatedType.ADD, addId, 1));
         await(() -> imageIds(api.get(path, null).json()).get(0).equals(first.toString()), "reordered");
+        await(() -> documentImages(document(addId.toString()).orElseThrow()).equals(List.of(first.toString(), second.toString())),
+                "the search document reordered them too");
 
         events.publish(new MediaReattachedEvent(second, RelatedType.ADD, addId, MediaUse.ADD_IMAGE, null, null, null, 0),
                 new MediaDeletedEvent(first, "k/" + first, MediaUse.ADD_IMAGE, RelatedType.ADD, addId));
         await(() -> imageIds(api.get(path, null).json()).isEmpty(), "moved out and deleted");
-        await(() -> document(addId.toString()).map(d -> ((List<?>) d.get("image_ids")).isEmpty()).orElse(false),
+        await(() -> document(addId.toString()).map(d -> documentImages(d).isEmpty()).orElse(false),
                 "the search document lost them too");
     }
 
@@ -124,7 +133,11 @@ class AdsProjectionTest extends ApiTest {
                 "the replay rebuilt the ads read models");
         assertThat(document(sold).orElseThrow()).isEqualTo(before);
         assertThat(document(deleted)).as("a replayed create cannot resurrect a deleted ad").isEmpty();
-        Response detail = api.get("/api/adds/" + sold + "/", null);
+        // lists are the index; the detail is the PostgreSQL read model, rebuilt by its own processor
+        Response[] shown = new Response[1];
+        await(() -> (shown[0] = api.get("/api/adds/" + sold + "/", null)).status() == 200,
+                "the replay rebuilt the PostgreSQL read model too");
+        Response detail = shown[0];
         assertThat(detail.json().path("status").asText()).isEqualTo("sold");
         assertThat(detail.json().path("price").asText()).isEqualTo("20.00");
         assertThat(detail.json().path("views_count").asLong()).as("views survive the replay").isEqualTo(3);

@@ -6,7 +6,7 @@ import co.plaza.marketplace.api.AdEvents.AdCreatedEvent;
 import co.plaza.marketplace.api.AdStatus;
 import co.plaza.platform.axon.AxonStoreConfiguration;
 import co.plaza.platform.elasticsearch.TextFolding;
-import co.plaza.marketplace.projection.AdsSearchProjection;
+import co.plaza.marketplace.readmodel.AdsIndex;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -73,7 +73,7 @@ public final class MarketplaceBenchmark {
         String password = args[3];
         String es = args[5].replaceAll("/+$", "");
         String base = "http://127.0.0.1:" + port;
-        String alias = "plaza_" + AdsSearchProjection.INDEX;
+        String alias = "plaza_" + AdsIndex.INDEX;
 
         List<AdCreatedEvent> ads = generate();
         long baseline = count(es, alias);
@@ -158,28 +158,31 @@ public final class MarketplaceBenchmark {
         }
     }
 
-    /** The search the API sends for a list page (anonymous caller: active ads), with or without one folded word. */
+    /**
+     * The search the API sends for a list page (anonymous caller: active ads of active owners, the rows from the
+     * documents), with or without one folded word.
+     */
     private static String listBody(String word) {
         String must = word == null ? "" : """
                 "must": [{"bool": {"should": [{"wildcard": {"title_f": "*%s*"}},
                   {"wildcard": {"description_f": "*%s*"}}, {"wildcard": {"city_f": "*%s*"}}],
                   "minimum_should_match": 1}}], """.formatted(word, word, word);
         return """
-                {"size": 20, "track_total_hits": true, "_source": false,
+                {"size": 20, "track_total_hits": true, "_source": {"excludes": ["title_f", "description_f", "city_f"]},
                  "query": {"bool": {%s"filter": [{"bool": {"should": [{"terms": {"status": ["active"]}}],
-                   "minimum_should_match": 1}}]}},
-                 "sort": [{"created_at": {"order": "desc", "missing": "_last"}}, {"id": {"order": "desc", "missing": "_last"}}]}"""
+                   "minimum_should_match": 1}}, {"term": {"owner_active": true}}]}},
+                 "sort": [{"created_at": {"order": "desc", "missing": "_last"}}, {"seq": {"order": "desc", "missing": "_last"}}]}"""
                 .formatted(must);
     }
 
     private static String nearbyBody(double lat, double lon) {
         return """
-                {"size": 20, "track_total_hits": true, "_source": false,
+                {"size": 20, "track_total_hits": true, "_source": {"excludes": ["title_f", "description_f", "city_f"]},
                  "query": {"bool": {"filter": [{"bool": {"should": [{"terms": {"status": ["active"]}}],
-                   "minimum_should_match": 1}},
+                   "minimum_should_match": 1}}, {"term": {"owner_active": true}},
                    {"geo_distance": {"distance": "10.0km", "location": {"lat": %s, "lon": %s}}}]}},
                  "sort": [{"_geo_distance": {"location": {"lat": %s, "lon": %s}, "order": "asc", "unit": "km",
-                   "distance_type": "arc"}}, {"id": {"order": "desc", "missing": "_last"}}]}""".formatted(lat, lon, lat, lon);
+                   "distance_type": "arc"}}, {"seq": {"order": "desc", "missing": "_last"}}]}""".formatted(lat, lon, lat, lon);
     }
 
     private static void row(String what, int clients, Stats api, Stats raw, String goal) {
@@ -241,12 +244,12 @@ public final class MarketplaceBenchmark {
     private static double rawBulk(String es, List<AdCreatedEvent> ads) throws Exception {
         String index = "bench_raw_adds";
         send("DELETE", es + "/" + index, null);
-        send("PUT", es + "/" + index, AdsSearchProjection.MAPPING);
+        send("PUT", es + "/" + index, AdsIndex.MAPPING);
         long start = System.nanoTime();
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < ads.size(); i++) {
             AdCreatedEvent e = ads.get(i);
-            Map<String, Object> doc = AdsSearchProjection.document(e);
+            Map<String, Object> doc = AdsIndex.document(e, i + 1, 0, true);
             body.append("{\"index\":{\"_index\":\"").append(index).append("\",\"_id\":\"").append(e.addId())
                     .append("\",\"version\":").append(i + 1).append(",\"version_type\":\"external\"}}\n")
                     .append(JSON.writeValueAsString(doc)).append('\n');

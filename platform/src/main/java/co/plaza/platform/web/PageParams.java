@@ -45,8 +45,9 @@ public record PageParams(int page, int pageSize) {
         return ApiException.of(org.springframework.http.HttpStatus.NOT_FOUND, "error.invalid_page");
     }
 
-    public int offset() {
-        return (page - 1) * pageSize;
+    /** A long: page and size are each an int, their product need not be. */
+    public long offset() {
+        return (page - 1L) * pageSize;
     }
 
     /** The DRF envelope with absolute next/previous links; a page past the end is a 404. */
