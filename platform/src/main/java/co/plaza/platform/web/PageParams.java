@@ -14,8 +14,8 @@ public record PageParams(int page, int pageSize) {
     public static final int MAX_SIZE = 100;
 
     public static PageParams from(HttpServletRequest request) {
-        int page = parse(request.getParameter("page"), 1, true);
-        int size = parse(request.getParameter("page_size"), DEFAULT_SIZE, false);
+        int page = parse(QueryParams.last(request, "page"), 1, true);
+        int size = parse(QueryParams.last(request, "page_size"), DEFAULT_SIZE, false);
         size = Math.max(1, Math.min(MAX_SIZE, size));
         return new PageParams(page, size);
     }

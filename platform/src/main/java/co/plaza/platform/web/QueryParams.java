@@ -54,6 +54,11 @@ public final class QueryParams {
 
     /** The stripped last value, null when absent or blank. */
     private String raw(String name) {
+        return last(request, name);
+    }
+
+    /** The last value of a parameter as Django's {@code QueryDict} reads it, stripped; null when absent or blank. */
+    static String last(HttpServletRequest request, String name) {
         String[] values = request.getParameterValues(name);
         if (values == null || values.length == 0) {
             return null;
@@ -215,7 +220,7 @@ public final class QueryParams {
      * past the last result it is DRF's 404 "Invalid page." (as any page past the end), otherwise a 400 naming the
      * limit. {@code count} gives the number of results (a search for one hit), {@code search} the page itself.
      */
-    public <R> R searchPage(PageParams page, LongSupplier count, Supplier<R> search, Function<Long, R> empty) {
+    public static <R> R searchPage(PageParams page, LongSupplier count, Supplier<R> search, Function<Long, R> empty) {
         if (page.offset() + (long) page.pageSize() > SEARCH_WINDOW) {
             long total = count.getAsLong();
             if (page.offset() >= total) {

@@ -142,24 +142,23 @@ class QueryParamsTest {
 
     @Test
     void theResultWindowIsA400OnlyForAPageThatExists() {
-        QueryParams in = params();
         PageParams inside = new PageParams(500, 20);
         AtomicBoolean counted = new AtomicBoolean();
-        assertThat(in.searchPage(inside, () -> {
+        assertThat(QueryParams.searchPage(inside, () -> {
             counted.set(true);
             return 0;
         }, () -> "page", total -> "empty")).isEqualTo("page");
         assertThat(counted).as("a page inside the window is searched, not counted").isFalse();
 
         PageParams past = new PageParams(501, 20);
-        assertThat(in.searchPage(past, () -> 10_000, () -> "page", total -> "empty " + total))
+        assertThat(QueryParams.searchPage(past, () -> 10_000, () -> "page", total -> "empty " + total))
                 .as("starts past the last result: the empty page, which the envelope makes DRF's 404").isEqualTo("empty 10000");
-        assertThatThrownBy(() -> in.searchPage(past, () -> 10_001, () -> "page", total -> "empty"))
+        assertThatThrownBy(() -> QueryParams.searchPage(past, () -> 10_001, () -> "page", total -> "empty"))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
                     assertThat(e.messageKey()).isEqualTo("error.search_window");
                 });
         PageParams huge = new PageParams(Integer.MAX_VALUE, 100);
-        assertThat(in.searchPage(huge, () -> 3, () -> "page", total -> "empty")).isEqualTo("empty");
+        assertThat(QueryParams.searchPage(huge, () -> 3, () -> "page", total -> "empty")).isEqualTo("empty");
     }
 }

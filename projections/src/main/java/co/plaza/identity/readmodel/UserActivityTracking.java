@@ -45,12 +45,18 @@ public abstract class UserActivityTracking {
     }
 
     private void active(UUID userId, boolean active, TrackingToken token) {
+        boolean before = isActive(userId);
         jdbc.update("INSERT INTO " + table + " (user_id, active) VALUES (?, ?) "
                 + "ON CONFLICT (user_id) DO UPDATE SET active = EXCLUDED.active", userId, active);
-        activityChanged(userId, active, token);
+        if (before != active) {
+            activityChanged(userId, active, token);
+        }
     }
 
-    /** For a read model that copies the state into its own rows or documents; called after the table changed. */
+    /**
+     * For a read model that copies the state into its own rows or documents; called after the table changed, only
+     * when the state did (a registration of an active user changes nothing).
+     */
     protected void activityChanged(UUID userId, boolean active, TrackingToken token) {
     }
 

@@ -15,10 +15,11 @@ import java.util.Map;
 public final class UsersIndex {
 
     public static final String INDEX = "users";
-    /** 2: {@code seq}. */
+    /** 2: {@code seq}, and the index sorted as the search sorts (newest first). */
     public static final int VERSION = 2;
     public static final String MAPPING = """
-            {"settings": {"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "100ms"},
+            {"settings": {"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "100ms",
+               "sort.field": ["date_joined", "seq"], "sort.order": ["desc", "desc"]},
              "mappings": {"dynamic": "strict", "properties": {
                "id": {"type": "keyword"},
                "seq": {"type": "long"},

@@ -23,7 +23,8 @@ import java.util.UUID;
  * indexed, and the owner's active state), so a list page is one search and no PostgreSQL read; only the views
  * counter, which is no event, is read beside it. Folded copies of title, description and city are what text
  * search matches (ADR 0006); {@code seq}, the global position of the ad's creation, is the numeric tie-breaker
- * of every sort (a keyword tie-breaker costs most of a query on a large result).
+ * of every sort (a keyword tie-breaker costs most of a query on a large result). The index is sorted newest
+ * first, so a newest-first page stops comparing once it has its rows and only counts the rest.
  */
 public final class AdsIndex {
 
@@ -31,7 +32,8 @@ public final class AdsIndex {
     /** 2: the list row in the document ({@code view}, {@code owner_active}) and the numeric {@code seq}. */
     public static final int VERSION = 2;
     public static final String MAPPING = """
-            {"settings": {"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "100ms"},
+            {"settings": {"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "100ms",
+               "sort.field": ["created_at", "seq"], "sort.order": ["desc", "desc"]},
              "mappings": {"dynamic": "strict", "properties": {
                "id": {"type": "keyword"},
                "seq": {"type": "long"},

@@ -7,8 +7,6 @@ import co.plaza.profile.api.ProfileEvents.ProfileCreatedEvent;
 import co.plaza.profile.api.ProfileEvents.ProfileDeletedEvent;
 import co.plaza.profile.api.ProfileEvents.ProfileUpdatedEvent;
 import co.plaza.platform.elasticsearch.TextFolding;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import co.plaza.media.api.MediaEvents.MediaDeletedEvent;
 import co.plaza.media.api.MediaEvents.MediaReattachedEvent;
 import co.plaza.media.api.MediaEvents.MediaReorderedEvent;

@@ -1,7 +1,6 @@
 package co.plaza.profile.query;
 
 import co.plaza.profile.readmodel.ProfilesTable;
-import co.plaza.profile.api.ProfileDetails;
 import co.plaza.profile.api.ProfileKind;
 import co.plaza.profile.api.ProfileQueries.FindProfileByUserQuery;
 import co.plaza.profile.api.ProfileQueries.FindProfileQuery;

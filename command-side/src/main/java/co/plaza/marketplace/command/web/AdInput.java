@@ -1,6 +1,5 @@
 package co.plaza.marketplace.command.web;
 
-import co.plaza.common.api.LegacyIds;
 import co.plaza.marketplace.api.AdCondition;
 import co.plaza.marketplace.api.AdDetails;
 import co.plaza.marketplace.api.MarketplaceIds;

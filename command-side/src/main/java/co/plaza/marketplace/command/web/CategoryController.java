@@ -1,6 +1,5 @@
 package co.plaza.marketplace.command.web;
 
-import co.plaza.common.api.LegacyIds;
 import co.plaza.marketplace.api.CategoryCommands.CreateCategoryCommand;
 import co.plaza.marketplace.api.CategoryCommands.DeleteCategoryCommand;
 import co.plaza.marketplace.api.CategoryCommands.UpdateCategoryCommand;
@@ -29,7 +28,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /** Category writes, by admins only (API.md, Marketplace). */

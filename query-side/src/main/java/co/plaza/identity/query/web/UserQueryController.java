@@ -46,7 +46,7 @@ public class UserQueryController {
         ListUsersQuery query = new ListUsersQuery(search, role, caller.staff(), page.page(), page.pageSize());
         // only a text search goes through Elasticsearch and its result window
         UserPage result = TextFolding.words(search).isEmpty() ? queries.query(query, UserPage.class).join()
-                : in.searchPage(page,
+                : QueryParams.searchPage(page,
                 () -> queries.query(new ListUsersQuery(search, role, caller.staff(), 1, 1), UserPage.class).join().count(),
                 () -> queries.query(query, UserPage.class).join(), count -> new UserPage(count, List.of()));
         return page.envelope(result.count(),

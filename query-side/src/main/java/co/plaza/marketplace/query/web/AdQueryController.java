@@ -131,7 +131,7 @@ public class AdQueryController {
     }
 
     private Map<String, Object> run(ListAdsQuery query, PageParams page, HttpServletRequest request) {
-        AdPage result = QueryParams.of(request).searchPage(page,
+        AdPage result = QueryParams.searchPage(page,
                 () -> queries.query(query.firstPage(), AdPage.class).join().count(),
                 () -> queries.query(query, AdPage.class).join(), count -> new AdPage(count, List.of()));
         return page.envelope(result.count(), result.results().stream().map(AdRepresentation::of).toList(), request);
