@@ -1,6 +1,12 @@
 package co.plaza.app.api;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.plaza.identity.api.UserEvents.UserDeactivatedEvent;
+import co.plaza.identity.api.UserEvents.UserReactivatedEvent;
+import co.plaza.marketplace.api.AdCondition;
+import co.plaza.marketplace.api.AdDetails;
+import co.plaza.marketplace.api.AdEvents.AdCreatedEvent;
+import co.plaza.marketplace.api.AdStatus;
 import co.plaza.media.api.MediaEvents.MediaDeletedEvent;
 import co.plaza.media.api.MediaEvents.MediaReattachedEvent;
 import co.plaza.media.api.MediaEvents.MediaReorderedEvent;
@@ -13,7 +19,9 @@ import co.plaza.platform.test.HttpApi.Response;
 import co.plaza.marketplace.readmodel.AdsIndex;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +38,10 @@ import java.util.UUID;
 import static co.plaza.platform.test.HttpApi.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The ads read models: images from media events, and a replay that neither regresses documents nor views. */
+/**
+ * The ads read models: images from media events, the owner's state in the documents, and a replay that neither
+ * regresses documents nor views.
+ */
 class AdsProjectionTest extends ApiTest {
 
     @Autowired
@@ -41,6 +52,8 @@ class AdsProjectionTest extends ApiTest {
     SearchIndexes indexes;
     @Autowired
     EventProcessingConfiguration processing;
+    @Autowired
+    EventStore eventStore;
 
     @SuppressWarnings("unchecked")
     private Optional<Map<String, Object>> document(String id) {
@@ -100,6 +113,31 @@ class AdsProjectionTest extends ApiTest {
         await(() -> imageIds(api.get(path, null).json()).isEmpty(), "moved out and deleted");
         await(() -> document(addId.toString()).map(d -> documentImages(d).isEmpty()).orElse(false),
                 "the search document lost them too");
+    }
+
+    @Test
+    void aNewAdOfADeactivatedOwnerStartsHiddenAndReactivationRewritesItsDocument() {
+        UUID owner = UUID.randomUUID();
+        UUID addId = UUID.randomUUID();
+        String tag = unique("oculto");
+        events.publish(new UserDeactivatedEvent(owner));
+        Instant now = Instant.now();
+        eventStore.publish(new GenericDomainEventMessage<>("Ad", addId.toString(), 0, new AdCreatedEvent(addId, owner,
+                null, new AdDetails("Acordeón " + tag, "", null, "COP", AdCondition.USED, null, null, null, "", ""),
+                AdStatus.ACTIVE, now, now)));
+        await(() -> document(addId.toString()).isPresent(), "the ad is indexed");
+        assertThat(document(addId.toString()).orElseThrow().get("owner_active")).isEqualTo(false);
+        assertThat(api.get("/api/adds/?search=" + tag, null).json().path("count").asLong()).isZero();
+
+        events.publish(new UserReactivatedEvent(owner));
+        await(() -> api.get("/api/adds/?search=" + tag, null).json().path("count").asLong() == 1,
+                "the reactivation rewrote the owner's documents");
+        JsonNode row = api.get("/api/adds/?search=" + tag, null).json().path("results").get(0);
+        assertThat(row.path("title").asText()).isEqualTo("Acordeón " + tag);
+        assertThat(row.path("user_id").asText()).isEqualTo(owner.toString());
+        events.publish(new UserDeactivatedEvent(owner));
+        await(() -> api.get("/api/adds/?search=" + tag, null).json().path("count").asLong() == 0,
+                "and the next deactivation hides it again");
     }
 
     @Test
