@@ -17,8 +17,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-./mvnw -q -B -DskipTests install
-./mvnw -q -B -pl dev-services dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile="$work/dev.cp" >/dev/null
+# builds in the reactor and writes nothing to ~/.m2 (other checkouts share it); the app's test classpath names the
+# modules' jars in their target directories (each module writes the file in turn, the app last)
+./mvnw -q -o -B -DskipTests package dependency:build-classpath -pl app -am -DincludeScope=test \
+    -Dmdep.outputFile="$work/app.cp" >/dev/null
+./mvnw -q -o -B -pl dev-services dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile="$work/dev.cp" >/dev/null
 java -cp "dev-services/target/classes:$(cat "$work/dev.cp")" co.plaza.devservices.DevServicesMain "$work/services" \
     --env-file "$work/services.env" --watch-pid $$ >"$work/services.log" 2>&1 &
 svc_pid=$!
@@ -32,7 +35,6 @@ app_pid=$!
 for _ in $(seq 1 180); do curl -sf "http://127.0.0.1:$port/health/" >/dev/null && break; sleep 1; done
 curl -sf "http://127.0.0.1:$port/health/" >/dev/null || { tail -50 "$work/app.log"; exit 1; }
 
-./mvnw -q -B -pl app dependency:build-classpath -DincludeScope=test -Dmdep.outputFile="$work/app.cp" >/dev/null
 java -cp "app/target/test-classes:platform/target/test-classes:app/target/classes:$(cat "$work/app.cp")" \
     "co.plaza.app.bench.$bench" "$port" "$DATABASE_URL" "$DATABASE_USER" "$DATABASE_PASSWORD" "$work/app" \
     "${ELASTICSEARCH_URL:-}"

@@ -305,9 +305,15 @@ class AdsApiTest extends ApiTest {
         String admin = adminToken();
         assertThat(api.patch("/api/auth/users/" + s.id() + "/", body("is_active", false), admin).status()).isEqualTo(200);
         await(() -> api.get(path, null).status() == 404, "the deactivated user's ad is hidden");
-        assertThat(ids(api.get("/api/adds/?user=" + s.id(), null))).isEmpty();
+        // lists are the search index, its own processor: it hides the ad when it has seen the deactivation
+        await(() -> ids(api.get("/api/adds/?user=" + s.id(), null)).isEmpty(), "and left out of lists");
         api.patch("/api/auth/users/" + s.id() + "/", body("is_active", true), admin);
         await(() -> api.get(path, null).status() == 200, "reactivation shows it again");
+        await(() -> ids(api.get("/api/adds/?user=" + s.id(), null)).equals(List.of(ad.path("id").asText())),
+                "in lists too, with its views");
+        assertThat(api.get("/api/adds/?user=" + s.id(), null).json().path("results").get(0).path("views_count").asLong())
+                .as("a list row shows the views counter as the details left it (two, and the one that saw it back)")
+                .isEqualTo(3);
 
         Account fan = seller();
         api.post("/api/follows/", body("followed", s.id()), fan.token());

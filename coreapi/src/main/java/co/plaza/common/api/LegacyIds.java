@@ -16,6 +16,28 @@ public final class LegacyIds {
     private LegacyIds() {
     }
 
+    private static final java.util.regex.Pattern LEGACY = java.util.regex.Pattern.compile("\\d{1,18}");
+    private static final java.util.regex.Pattern CANONICAL = java.util.regex.Pattern.compile(
+            "\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
+
+    /**
+     * An id as clients send it (paths, query parameters, bodies): a canonical UUID, or the monolith's integer id of
+     * an object of {@code legacyTable}, resolved to its deterministic UUID. Empty for anything else, or for an
+     * integer when {@code legacyTable} is null (the kind of object is not known).
+     */
+    public static java.util.Optional<UUID> parse(String raw, String legacyTable) {
+        if (raw == null) {
+            return java.util.Optional.empty();
+        }
+        String value = raw.strip();
+        if (LEGACY.matcher(value).matches()) {
+            return legacyTable == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(of(legacyTable, Long.parseLong(value)));
+        }
+        return CANONICAL.matcher(value).matches() ? java.util.Optional.of(UUID.fromString(value))
+                : java.util.Optional.empty();
+    }
+
     public static UUID of(String legacyTable, long legacyId) {
         return nameBased(NAMESPACE, legacyTable + ":" + legacyId);
     }

@@ -12,14 +12,7 @@ public final class RelatedIds {
     }
 
     public static UUID parse(String raw, RelatedType type) {
-        String value = raw.strip();
-        if (value.matches("\\d{1,18}") && type != null) {
-            return LegacyIds.of(type.legacyTable(), Long.parseLong(value));
-        }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw DomainException.field("related_id", "error.invalid_id");
-        }
+        return LegacyIds.parse(raw, type == null ? null : type.legacyTable())
+                .orElseThrow(() -> DomainException.field("related_id", "error.invalid_id"));
     }
 }

@@ -35,6 +35,7 @@ public class SearchWriter {
 
     public void index(String alias, String id, Map<String, Object> document, long version) {
         pendingDocuments().ifPresent(docs -> docs.put(alias + "/" + id, document));
+        pendingDeletes().ifPresent(deleted -> deleted.remove(alias + "/" + id));
         add(BulkOperation.of(b -> b.index(i -> i.index(alias).id(id).document(document)
                 .version(version).versionType(VersionType.External))));
     }
@@ -46,6 +47,10 @@ public class SearchWriter {
      */
     @SuppressWarnings("unchecked")
     public void update(String alias, String id, long version, java.util.function.Consumer<Map<String, Object>> change) {
+        if (deletedInThisBatch(alias, id)) {
+            // its delete is not sent yet: a write with a newer version would bring it back
+            return;
+        }
         Map<String, Object> current = pendingDocuments().map(docs -> docs.get(alias + "/" + id)).orElse(null);
         if (current == null) {
             try {
@@ -64,6 +69,53 @@ public class SearchWriter {
         index(alias, id, current, version);
     }
 
+    /**
+     * Changes every document whose {@code field} is {@code value} (e.g. all ads of one owner), this batch's
+     * pending writes included, each written with {@code version}. Pages through the matches by {@code seqField},
+     * a unique numeric field, so any number of documents is reached.
+     */
+    @SuppressWarnings("unchecked")
+    public void updateMatching(String alias, String field, String value, String seqField, long version,
+                               java.util.function.Consumer<Map<String, Object>> change) {
+        Map<String, Map<String, Object>> pending = pendingDocuments().orElseGet(java.util.HashMap::new);
+        java.util.Set<String> done = new java.util.HashSet<>();
+        for (Map.Entry<String, Map<String, Object>> e : List.copyOf(pending.entrySet())) {
+            if (e.getKey().startsWith(alias + "/") && value.equals(String.valueOf(e.getValue().get(field)))) {
+                String id = e.getKey().substring(alias.length() + 1);
+                Map<String, Object> doc = new java.util.LinkedHashMap<>(e.getValue());
+                change.accept(doc);
+                index(alias, id, doc, version);
+                done.add(id);
+            }
+        }
+        List<co.elastic.clients.elasticsearch._types.FieldValue> after = null;
+        while (true) {
+            List<co.elastic.clients.elasticsearch._types.FieldValue> from = after;
+            co.elastic.clients.elasticsearch.core.SearchResponse<Map> page;
+            try {
+                page = client.search(s -> {
+                    s.index(alias).size(500).query(q -> q.term(t -> t.field(field).value(value)))
+                            .sort(o -> o.field(f -> f.field(seqField).order(co.elastic.clients.elasticsearch._types.SortOrder.Asc)));
+                    return from == null ? s : s.searchAfter(from);
+                }, Map.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Elasticsearch search failed", e);
+            }
+            var hits = page.hits().hits();
+            for (var hit : hits) {
+                if (done.add(hit.id()) && hit.source() != null && !deletedInThisBatch(alias, hit.id())) {
+                    Map<String, Object> doc = new java.util.LinkedHashMap<String, Object>(hit.source());
+                    change.accept(doc);
+                    index(alias, hit.id(), doc, version);
+                }
+            }
+            if (hits.size() < 500) {
+                return;
+            }
+            after = hits.get(hits.size() - 1).sort();
+        }
+    }
+
     private java.util.Optional<Map<String, Map<String, Object>>> pendingDocuments() {
         if (!CurrentUnitOfWork.isStarted()) {
             return java.util.Optional.empty();
@@ -72,9 +124,22 @@ public class SearchWriter {
                 .getOrComputeResource(PENDING + ".documents", k -> new java.util.HashMap<String, Map<String, Object>>()));
     }
 
+    private java.util.Optional<java.util.Set<String>> pendingDeletes() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(CurrentUnitOfWork.get().root()
+                .getOrComputeResource(PENDING + ".deletes", k -> new java.util.HashSet<String>()));
+    }
+
+    private boolean deletedInThisBatch(String alias, String id) {
+        return pendingDeletes().map(d -> d.contains(alias + "/" + id)).orElse(false);
+    }
+
     /** A tombstone version is kept by Elasticsearch for a while, so a late older write cannot resurrect it. */
     public void delete(String alias, String id, long version) {
         pendingDocuments().ifPresent(docs -> docs.remove(alias + "/" + id));
+        pendingDeletes().ifPresent(deleted -> deleted.add(alias + "/" + id));
         add(BulkOperation.of(b -> b.delete(d -> d.index(alias).id(id).version(version).versionType(VersionType.External))));
     }
 

@@ -1,6 +1,7 @@
 package co.plaza.platform.web;
 
 import co.plaza.platform.errors.DomainException;
+import co.plaza.common.api.LegacyIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -221,6 +222,17 @@ public final class JsonInput {
                 error(field, "error.invalid_id");
                 return Optional.empty();
             }
+        });
+    }
+
+    /** A UUID or the legacy integer id of an object of {@code legacyTable} ({@link LegacyIds#parse}). */
+    public Optional<UUID> id(String field, boolean required, String legacyTable) {
+        return string(field, required, 64).flatMap(s -> {
+            Optional<UUID> id = LegacyIds.parse(s, legacyTable);
+            if (id.isEmpty()) {
+                error(field, "error.invalid_id");
+            }
+            return id;
         });
     }
 

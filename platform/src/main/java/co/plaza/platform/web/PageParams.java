@@ -15,8 +15,8 @@ public record PageParams(int page, int pageSize) {
     public static final int MAX_SIZE = 100;
 
     public static PageParams from(HttpServletRequest request) {
-        int page = parse(request.getParameter("page"), 1, true);
-        int size = parse(request.getParameter("page_size"), DEFAULT_SIZE, false);
+        int page = parse(QueryParams.last(request, "page"), 1, true);
+        int size = parse(QueryParams.last(request, "page_size"), DEFAULT_SIZE, false);
         size = Math.max(1, Math.min(MAX_SIZE, size));
         return new PageParams(page, size);
     }
@@ -46,8 +46,9 @@ public record PageParams(int page, int pageSize) {
         return DomainException.of(DomainException.Kind.NOT_FOUND, "error.invalid_page");
     }
 
-    public int offset() {
-        return (page - 1) * pageSize;
+    /** A long: page and size are each an int, their product need not be. */
+    public long offset() {
+        return (page - 1L) * pageSize;
     }
 
     /** The DRF envelope with absolute next/previous links; a page past the end is a 404. */

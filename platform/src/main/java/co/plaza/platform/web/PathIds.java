@@ -13,13 +13,6 @@ public final class PathIds {
 
     /** @throws DomainException 404 for anything that is neither */
     public static UUID resolve(String raw, String legacyTable) {
-        if (raw != null && raw.matches("\\d{1,18}")) {
-            return LegacyIds.of(legacyTable, Long.parseLong(raw));
-        }
-        try {
-            return UUID.fromString(raw);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw DomainException.notFound();
-        }
+        return LegacyIds.parse(raw, legacyTable).orElseThrow(DomainException::notFound);
     }
 }

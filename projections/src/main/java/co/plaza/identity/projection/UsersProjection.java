@@ -13,6 +13,7 @@ import co.plaza.media.api.MediaEvents.MediaUploadedEvent;
 import co.plaza.media.api.MediaRef;
 import co.plaza.media.api.MediaUse;
 import co.plaza.media.api.RelatedType;
+import co.plaza.identity.readmodel.UsersTable;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -40,10 +41,10 @@ public class UsersProjection {
     @EventHandler
     void on(UserRegisteredEvent e, @SequenceNumber long version) {
         jdbc.update("""
-                INSERT INTO user_view (id, legacy_id, username, email, phone_number, first_name, last_name, role,
+                INSERT INTO %s (id, legacy_id, username, email, phone_number, first_name, last_name, role,
                     is_staff, is_active, date_joined, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (id) DO NOTHING""",
+                ON CONFLICT (id) DO NOTHING""".formatted(UsersTable.TABLE),
                 e.userId(), e.legacyId(), e.username(), e.email(), e.phoneNumber(), nz(e.firstName()), nz(e.lastName()),
                 e.role().wire(), e.staff(), e.active(), Timestamp.from(e.dateJoined()), version);
     }
@@ -51,41 +52,41 @@ public class UsersProjection {
     @EventHandler
     void on(UserDetailsUpdatedEvent e, @SequenceNumber long version) {
         jdbc.update("""
-                UPDATE user_view SET username = ?, email = ?, phone_number = ?, first_name = ?, last_name = ?, version = ?
-                WHERE id = ? AND version < ?""",
+                UPDATE %s SET username = ?, email = ?, phone_number = ?, first_name = ?, last_name = ?, version = ?
+                WHERE id = ? AND version < ?""".formatted(UsersTable.TABLE),
                 e.username(), e.email(), e.phoneNumber(), nz(e.firstName()), nz(e.lastName()), version, e.userId(), version);
     }
 
     @EventHandler
     void on(UserRoleChangedEvent e, @SequenceNumber long version) {
-        jdbc.update("UPDATE user_view SET role = ?, version = ? WHERE id = ? AND version < ?",
+        jdbc.update("UPDATE " + UsersTable.TABLE + " SET role = ?, version = ? WHERE id = ? AND version < ?",
                 e.role().wire(), version, e.userId(), version);
     }
 
     @EventHandler
     void on(UserDeactivatedEvent e, @SequenceNumber long version) {
-        jdbc.update("UPDATE user_view SET is_active = FALSE, version = ? WHERE id = ? AND version < ?",
+        jdbc.update("UPDATE " + UsersTable.TABLE + " SET is_active = FALSE, version = ? WHERE id = ? AND version < ?",
                 version, e.userId(), version);
     }
 
     @EventHandler
     void on(UserReactivatedEvent e, @SequenceNumber long version) {
-        jdbc.update("UPDATE user_view SET is_active = TRUE, version = ? WHERE id = ? AND version < ?",
+        jdbc.update("UPDATE " + UsersTable.TABLE + " SET is_active = TRUE, version = ? WHERE id = ? AND version < ?",
                 version, e.userId(), version);
     }
 
     /** Only the version moves: the ETag is the aggregate's version, whatever changed. */
     @EventHandler
     void on(UserPasswordChangedEvent e, @SequenceNumber long version) {
-        jdbc.update("UPDATE user_view SET version = ? WHERE id = ? AND version < ?", version, e.userId(), version);
+        jdbc.update("UPDATE " + UsersTable.TABLE + " SET version = ? WHERE id = ? AND version < ?", version, e.userId(), version);
     }
 
     @EventHandler
     void on(UserDeletedEvent e, @SequenceNumber long version) {
         jdbc.update("""
-                UPDATE user_view SET email = NULL, phone_number = NULL, first_name = '', last_name = '',
+                UPDATE %s SET email = NULL, phone_number = NULL, first_name = '', last_name = '',
                     profile_picture = NULL, profile_picture_media = NULL, is_active = FALSE, deleted = TRUE, version = ?
-                WHERE id = ? AND version < ?""", version, e.userId(), version);
+                WHERE id = ? AND version < ?""".formatted(UsersTable.TABLE), version, e.userId(), version);
     }
 
     // The picture comes from the media domain; it does not move the user's version (the ETag of the user).
@@ -115,19 +116,19 @@ public class UsersProjection {
     }
 
     private void picture(UUID userId, UUID mediaId) {
-        jdbc.update("UPDATE user_view SET profile_picture = ?, profile_picture_media = ? WHERE id = ? AND NOT deleted",
+        jdbc.update("UPDATE " + UsersTable.TABLE + " SET profile_picture = ?, profile_picture_media = ? WHERE id = ? AND NOT deleted",
                 MediaRef.pathOf(mediaId), mediaId, userId);
     }
 
     /** Only if it is still the current picture: a replacement's upload comes before the old one's deletion. */
     private void noPicture(UUID userId, UUID mediaId) {
-        jdbc.update("UPDATE user_view SET profile_picture = NULL, profile_picture_media = NULL "
+        jdbc.update("UPDATE " + UsersTable.TABLE + " SET profile_picture = NULL, profile_picture_media = NULL "
                 + "WHERE id = ? AND profile_picture_media = ?", userId, mediaId);
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE user_view");
+        jdbc.update("TRUNCATE " + UsersTable.TABLE);
     }
 
     private static String nz(String s) {

@@ -5,6 +5,7 @@ import co.plaza.identity.api.UserEvents.UserDeletedEvent;
 import co.plaza.identity.api.UserEvents.UserReactivatedEvent;
 import co.plaza.identity.api.UserEvents.UserRegisteredEvent;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.UUID;
@@ -24,27 +25,44 @@ public abstract class UserActivityTracking {
     }
 
     @EventHandler
-    void on(UserRegisteredEvent e) {
-        active(e.userId(), e.active());
+    void on(UserRegisteredEvent e, TrackingToken token) {
+        active(e.userId(), e.active(), token);
     }
 
     @EventHandler
-    void on(UserDeactivatedEvent e) {
-        active(e.userId(), false);
+    void on(UserDeactivatedEvent e, TrackingToken token) {
+        active(e.userId(), false, token);
     }
 
     @EventHandler
-    void on(UserReactivatedEvent e) {
-        active(e.userId(), true);
+    void on(UserReactivatedEvent e, TrackingToken token) {
+        active(e.userId(), true, token);
     }
 
     @EventHandler
-    void on(UserDeletedEvent e) {
-        active(e.userId(), false);
+    void on(UserDeletedEvent e, TrackingToken token) {
+        active(e.userId(), false, token);
     }
 
-    private void active(UUID userId, boolean active) {
+    private void active(UUID userId, boolean active, TrackingToken token) {
+        boolean before = isActive(userId);
         jdbc.update("INSERT INTO " + table + " (user_id, active) VALUES (?, ?) "
                 + "ON CONFLICT (user_id) DO UPDATE SET active = EXCLUDED.active", userId, active);
+        if (before != active) {
+            activityChanged(userId, active, token);
+        }
+    }
+
+    /**
+     * For a read model that copies the state into its own rows or documents; called after the table changed, only
+     * when the state did (a registration of an active user changes nothing).
+     */
+    protected void activityChanged(UUID userId, boolean active, TrackingToken token) {
+    }
+
+    /** The user's state as this read model saw it; a user it never saw counts as active. */
+    protected boolean isActive(UUID userId) {
+        return !Boolean.FALSE.equals(jdbc.query("SELECT active FROM " + table + " WHERE user_id = ?",
+                rs -> rs.next() ? rs.getBoolean(1) : null, userId));
     }
 }

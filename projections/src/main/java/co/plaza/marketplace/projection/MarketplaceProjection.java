@@ -18,6 +18,7 @@ import co.plaza.media.api.MediaRef;
 import co.plaza.media.api.MediaUse;
 import co.plaza.media.api.RelatedType;
 import co.plaza.identity.readmodel.UserActivityTracking;
+import co.plaza.marketplace.readmodel.AdsTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AllowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -42,7 +43,7 @@ public class MarketplaceProjection extends UserActivityTracking {
     private final JdbcTemplate jdbc;
 
     public MarketplaceProjection(JdbcTemplate jdbc) {
-        super(jdbc, "add_user_state");
+        super(jdbc, AdsTables.USER_STATE);
         this.jdbc = jdbc;
     }
 
@@ -50,10 +51,10 @@ public class MarketplaceProjection extends UserActivityTracking {
     void on(AdCreatedEvent e, @SequenceNumber long version) {
         AdDetails d = e.details();
         jdbc.update("""
-                INSERT INTO add_view (id, legacy_id, user_id, title, description, price, currency, condition, status,
+                INSERT INTO %s (id, legacy_id, user_id, title, description, price, currency, condition, status,
                     category_id, latitude, longitude, address, city, created_at, updated_at, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (id) DO NOTHING""",
+                ON CONFLICT (id) DO NOTHING""".formatted(AdsTables.ADS),
                 e.addId(), e.legacyId(), e.userId(), d.title(), nz(d.description()), d.price(), d.currency(),
                 d.condition().wire(), e.status().wire(), d.categoryId(), d.latitude(), d.longitude(), nz(d.address()),
                 nz(d.city()), java.sql.Timestamp.from(e.createdAt()), java.sql.Timestamp.from(e.updatedAt()), version);
@@ -63,9 +64,9 @@ public class MarketplaceProjection extends UserActivityTracking {
     void on(AdUpdatedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
         AdDetails d = e.details();
         jdbc.update("""
-                UPDATE add_view SET title = ?, description = ?, price = ?, currency = ?, condition = ?, category_id = ?,
+                UPDATE %s SET title = ?, description = ?, price = ?, currency = ?, condition = ?, category_id = ?,
                     latitude = ?, longitude = ?, address = ?, city = ?, updated_at = ?, version = ?
-                WHERE id = ? AND version < ?""",
+                WHERE id = ? AND version < ?""".formatted(AdsTables.ADS),
                 d.title(), nz(d.description()), d.price(), d.currency(), d.condition().wire(), d.categoryId(),
                 d.latitude(), d.longitude(), nz(d.address()), nz(d.city()), java.sql.Timestamp.from(at), version,
                 e.addId(), version);
@@ -73,13 +74,13 @@ public class MarketplaceProjection extends UserActivityTracking {
 
     @EventHandler
     void on(AdStatusChangedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
-        jdbc.update("UPDATE add_view SET status = ?, updated_at = ?, version = ? WHERE id = ? AND version < ?",
+        jdbc.update("UPDATE " + AdsTables.ADS + " SET status = ?, updated_at = ?, version = ? WHERE id = ? AND version < ?",
                 e.status().wire(), java.sql.Timestamp.from(at), version, e.addId(), version);
     }
 
     @EventHandler
     void on(AdDeletedEvent e, @SequenceNumber long version) {
-        jdbc.update("UPDATE add_view SET deleted = TRUE, version = ? WHERE id = ? AND version < ?",
+        jdbc.update("UPDATE " + AdsTables.ADS + " SET deleted = TRUE, version = ? WHERE id = ? AND version < ?",
                 version, e.addId(), version);
     }
 
@@ -93,14 +94,14 @@ public class MarketplaceProjection extends UserActivityTracking {
     @EventHandler
     void on(MediaReorderedEvent e) {
         if (isAddImage(e.use(), e.relatedType())) {
-            jdbc.update("UPDATE add_image_view SET sort_order = ? WHERE media_id = ?", e.order(), e.mediaId());
+            jdbc.update("UPDATE " + AdsTables.IMAGES + " SET sort_order = ? WHERE media_id = ?", e.order(), e.mediaId());
         }
     }
 
     @EventHandler
     void on(MediaReattachedEvent e) {
         // moved out of an ad, into one, or both
-        jdbc.update("DELETE FROM add_image_view WHERE media_id = ?", e.mediaId());
+        jdbc.update("DELETE FROM " + AdsTables.IMAGES + " WHERE media_id = ?", e.mediaId());
         if (isAddImage(e.use(), e.relatedType())) {
             attach(e.mediaId(), e.relatedId(), e.order());
         }
@@ -108,39 +109,39 @@ public class MarketplaceProjection extends UserActivityTracking {
 
     @EventHandler
     void on(MediaDeletedEvent e) {
-        jdbc.update("DELETE FROM add_image_view WHERE media_id = ?", e.mediaId());
+        jdbc.update("DELETE FROM " + AdsTables.IMAGES + " WHERE media_id = ?", e.mediaId());
     }
 
     @EventHandler
     void on(CategoryCreatedEvent e) {
         jdbc.update("""
-                INSERT INTO category_view (id, legacy_id, name, slug, description, parent_id) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (id) DO NOTHING""",
+                INSERT INTO %s (id, legacy_id, name, slug, description, parent_id) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO NOTHING""".formatted(AdsTables.CATEGORIES),
                 e.categoryId(), e.legacyId(), e.name(), e.slug(), nz(e.description()), e.parentId());
     }
 
     @EventHandler
     void on(CategoryUpdatedEvent e) {
-        jdbc.update("UPDATE category_view SET name = ?, slug = ?, description = ?, parent_id = ? WHERE id = ?",
+        jdbc.update("UPDATE " + AdsTables.CATEGORIES + " SET name = ?, slug = ?, description = ?, parent_id = ? WHERE id = ?",
                 e.name(), e.slug(), nz(e.description()), e.parentId(), e.categoryId());
     }
 
     @EventHandler
     void on(CategoryDeletedEvent e) {
-        jdbc.update("UPDATE category_view SET deleted = TRUE WHERE id = ?", e.categoryId());
+        jdbc.update("UPDATE " + AdsTables.CATEGORIES + " SET deleted = TRUE WHERE id = ?", e.categoryId());
     }
 
     @EventHandler
     void on(UserFollowedEvent e) {
         jdbc.update("""
-                INSERT INTO follow_view (id, legacy_id, follower_id, followed_id, created_at) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (id) DO NOTHING""",
+                INSERT INTO %s (id, legacy_id, follower_id, followed_id, created_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO NOTHING""".formatted(AdsTables.FOLLOWS),
                 e.followId(), e.legacyId(), e.followerId(), e.followedId(), java.sql.Timestamp.from(e.createdAt()));
     }
 
     @EventHandler
     void on(UserUnfollowedEvent e) {
-        jdbc.update("DELETE FROM follow_view WHERE id = ?", e.followId());
+        jdbc.update("DELETE FROM " + AdsTables.FOLLOWS + " WHERE id = ?", e.followId());
     }
 
 
@@ -150,7 +151,8 @@ public class MarketplaceProjection extends UserActivityTracking {
     /** Only the read model's own tables: the views counter survives a replay. */
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE add_view, add_image_view, add_user_state, category_view, follow_view");
+        jdbc.update("TRUNCATE " + String.join(", ", AdsTables.ADS, AdsTables.IMAGES, AdsTables.USER_STATE,
+                AdsTables.CATEGORIES, AdsTables.FOLLOWS));
     }
 
     static boolean isAddImage(MediaUse use, RelatedType type) {
@@ -159,8 +161,8 @@ public class MarketplaceProjection extends UserActivityTracking {
 
     private void attach(UUID mediaId, UUID addId, int order) {
         jdbc.update("""
-                INSERT INTO add_image_view (media_id, add_id, path, sort_order) VALUES (?, ?, ?, ?)
-                ON CONFLICT (media_id) DO UPDATE SET add_id = EXCLUDED.add_id, sort_order = EXCLUDED.sort_order""",
+                INSERT INTO %s (media_id, add_id, path, sort_order) VALUES (?, ?, ?, ?)
+                ON CONFLICT (media_id) DO UPDATE SET add_id = EXCLUDED.add_id, sort_order = EXCLUDED.sort_order""".formatted(AdsTables.IMAGES),
                 mediaId, addId, MediaRef.pathOf(mediaId), order);
     }
 

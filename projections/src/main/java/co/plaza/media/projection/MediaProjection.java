@@ -1,5 +1,6 @@
 package co.plaza.media.projection;
 
+import co.plaza.media.readmodel.MediaTable;
 import co.plaza.media.api.MediaEvents.MediaDeletedEvent;
 import co.plaza.media.api.MediaEvents.MediaReattachedEvent;
 import co.plaza.media.api.MediaEvents.MediaReorderedEvent;
@@ -29,11 +30,11 @@ public class MediaProjection {
     @EventHandler
     void on(MediaUploadedEvent e) {
         jdbc.update("""
-                INSERT INTO media_view (id, legacy_id, storage_key, media_type, mime_type, size_bytes, content_hash, use,
+                INSERT INTO %s (id, legacy_id, storage_key, media_type, mime_type, size_bytes, content_hash, use,
                     related_type, related_id, uploaded_by, sort_order, created_at, blob_missing, hidden)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                    EXISTS (SELECT 1 FROM media_removed_host WHERE related_type = ? AND related_id = ?))
-                ON CONFLICT (id) DO NOTHING""",
+                    EXISTS (SELECT 1 FROM %s WHERE related_type = ? AND related_id = ?))
+                ON CONFLICT (id) DO NOTHING""".formatted(MediaTable.MEDIA, MediaTable.REMOVED_HOSTS),
                 e.mediaId(), e.legacyId(), e.storageKey(), e.mediaType().name(), e.mimeType(), e.sizeBytes(),
                 e.contentHash(), e.use().name(), name(e.relatedType()), e.relatedId(), e.uploadedBy(), e.order(),
                 Timestamp.from(e.createdAt()), e.blobMissing(), name(e.relatedType()), e.relatedId());
@@ -41,36 +42,36 @@ public class MediaProjection {
 
     @EventHandler
     void on(MediaReorderedEvent e) {
-        jdbc.update("UPDATE media_view SET sort_order = ? WHERE id = ?", e.order(), e.mediaId());
+        jdbc.update("UPDATE " + MediaTable.MEDIA + " SET sort_order = ? WHERE id = ?", e.order(), e.mediaId());
     }
 
     @EventHandler
     void on(MediaReattachedEvent e) {
         jdbc.update("""
-                UPDATE media_view SET use = ?, related_type = ?, related_id = ?, sort_order = ?,
-                    hidden = EXISTS (SELECT 1 FROM media_removed_host WHERE related_type = ? AND related_id = ?)
-                WHERE id = ?""",
+                UPDATE %s SET use = ?, related_type = ?, related_id = ?, sort_order = ?,
+                    hidden = EXISTS (SELECT 1 FROM %s WHERE related_type = ? AND related_id = ?)
+                WHERE id = ?""".formatted(MediaTable.MEDIA, MediaTable.REMOVED_HOSTS),
                 e.use().name(), name(e.relatedType()), e.relatedId(), e.order(), name(e.relatedType()), e.relatedId(),
                 e.mediaId());
     }
 
     @EventHandler
     void on(MediaDeletedEvent e) {
-        jdbc.update("UPDATE media_view SET deleted = TRUE WHERE id = ?", e.mediaId());
+        jdbc.update("UPDATE " + MediaTable.MEDIA + " SET deleted = TRUE WHERE id = ?", e.mediaId());
     }
 
     /** An ad or community deleted: its media disappear for readers, and stay in the event store for audit. */
     @EventHandler
     void on(MediaHostRemoved e) {
-        jdbc.update("INSERT INTO media_removed_host (related_type, related_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        jdbc.update("INSERT INTO " + MediaTable.REMOVED_HOSTS + " (related_type, related_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 e.mediaHostType().name(), e.mediaHostId());
-        jdbc.update("UPDATE media_view SET hidden = TRUE WHERE related_type = ? AND related_id = ?",
+        jdbc.update("UPDATE " + MediaTable.MEDIA + " SET hidden = TRUE WHERE related_type = ? AND related_id = ?",
                 e.mediaHostType().name(), e.mediaHostId());
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE media_view, media_removed_host");
+        jdbc.update("TRUNCATE " + MediaTable.MEDIA + ", " + MediaTable.REMOVED_HOSTS);
     }
 
     private static String name(Enum<?> value) {

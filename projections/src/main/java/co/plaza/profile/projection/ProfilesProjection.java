@@ -1,13 +1,12 @@
 package co.plaza.profile.projection;
 
+import co.plaza.profile.readmodel.ProfilesTable;
 import co.plaza.profile.api.ProfileDetails;
 import co.plaza.profile.api.ProfileEvents.ProfileAnonymisedEvent;
 import co.plaza.profile.api.ProfileEvents.ProfileCreatedEvent;
 import co.plaza.profile.api.ProfileEvents.ProfileDeletedEvent;
 import co.plaza.profile.api.ProfileEvents.ProfileUpdatedEvent;
 import co.plaza.platform.elasticsearch.TextFolding;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import co.plaza.media.api.MediaEvents.MediaDeletedEvent;
 import co.plaza.media.api.MediaEvents.MediaReattachedEvent;
 import co.plaza.media.api.MediaEvents.MediaReorderedEvent;
@@ -35,22 +34,21 @@ import java.util.UUID;
 public class ProfilesProjection extends UserActivityTracking {
 
     /** The stored shape of {@link ProfileDetails}, with its kind tag, read back by the query side. */
-    public static final ObjectMapper DETAILS = co.plaza.platform.axon.AxonStoreConfiguration.eventObjectMapper();
 
     private final JdbcTemplate jdbc;
 
     public ProfilesProjection(JdbcTemplate jdbc) {
-        super(jdbc, "profile_user_state");
+        super(jdbc, ProfilesTable.USER_STATE);
         this.jdbc = jdbc;
     }
 
     @EventHandler
     void on(ProfileCreatedEvent e, @SequenceNumber long version) {
         jdbc.update("""
-                INSERT INTO profile_view (id, kind, legacy_id, user_id, details, search_text, created_at, updated_at, version)
+                INSERT INTO %s (id, kind, legacy_id, user_id, details, search_text, created_at, updated_at, version)
                 VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
-                ON CONFLICT (id) DO NOTHING""",
-                e.profileId(), e.kind().name(), e.legacyId(), e.userId(), json(e.details()), searchText(e.details()),
+                ON CONFLICT (id) DO NOTHING""".formatted(ProfilesTable.PROFILES),
+                e.profileId(), e.kind().name(), e.legacyId(), e.userId(), ProfilesTable.json(e.details()), searchText(e.details()),
                 java.sql.Timestamp.from(e.createdAt()), java.sql.Timestamp.from(e.createdAt()), version);
     }
 
@@ -66,7 +64,7 @@ public class ProfilesProjection extends UserActivityTracking {
 
     @EventHandler
     void on(ProfileDeletedEvent e, @SequenceNumber long version) {
-        jdbc.update("UPDATE profile_view SET deleted = TRUE, version = ? WHERE id = ? AND version < ?",
+        jdbc.update("UPDATE " + ProfilesTable.PROFILES + " SET deleted = TRUE, version = ? WHERE id = ? AND version < ?",
                 version, e.profileId(), version);
     }
 
@@ -79,28 +77,28 @@ public class ProfilesProjection extends UserActivityTracking {
     @EventHandler
     void on(MediaUploadedEvent e) {
         if (isWorkImage(e.use(), e.relatedType())) {
-            jdbc.update("INSERT INTO profile_work_image (profile_id, media_id, sort_order) VALUES (?, ?, ?) "
+            jdbc.update("INSERT INTO " + ProfilesTable.WORK_IMAGES + " (profile_id, media_id, sort_order) VALUES (?, ?, ?) "
                     + "ON CONFLICT (media_id) DO NOTHING", e.relatedId(), e.mediaId(), e.order());
         }
     }
 
     @EventHandler
     void on(MediaReorderedEvent e) {
-        jdbc.update("UPDATE profile_work_image SET sort_order = ? WHERE media_id = ?", e.order(), e.mediaId());
+        jdbc.update("UPDATE " + ProfilesTable.WORK_IMAGES + " SET sort_order = ? WHERE media_id = ?", e.order(), e.mediaId());
     }
 
     @EventHandler
     void on(MediaReattachedEvent e) {
-        jdbc.update("DELETE FROM profile_work_image WHERE media_id = ?", e.mediaId());
+        jdbc.update("DELETE FROM " + ProfilesTable.WORK_IMAGES + " WHERE media_id = ?", e.mediaId());
         if (isWorkImage(e.use(), e.relatedType())) {
-            jdbc.update("INSERT INTO profile_work_image (profile_id, media_id, sort_order) VALUES (?, ?, ?)",
+            jdbc.update("INSERT INTO " + ProfilesTable.WORK_IMAGES + " (profile_id, media_id, sort_order) VALUES (?, ?, ?)",
                     e.relatedId(), e.mediaId(), e.order());
         }
     }
 
     @EventHandler
     void on(MediaDeletedEvent e) {
-        jdbc.update("DELETE FROM profile_work_image WHERE media_id = ?", e.mediaId());
+        jdbc.update("DELETE FROM " + ProfilesTable.WORK_IMAGES + " WHERE media_id = ?", e.mediaId());
     }
 
     private static boolean isWorkImage(MediaUse use, RelatedType type) {
@@ -109,14 +107,14 @@ public class ProfilesProjection extends UserActivityTracking {
 
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE profile_view, profile_user_state, profile_work_image");
+        jdbc.update("TRUNCATE " + ProfilesTable.PROFILES + ", " + ProfilesTable.USER_STATE + ", " + ProfilesTable.WORK_IMAGES);
     }
 
     private void change(UUID profileId, ProfileDetails details, long version, Instant at) {
         jdbc.update("""
-                UPDATE profile_view SET details = ?::jsonb, search_text = ?, updated_at = ?, version = ?
-                WHERE id = ? AND version < ?""",
-                json(details), searchText(details), java.sql.Timestamp.from(at), version, profileId, version);
+                UPDATE %s SET details = ?::jsonb, search_text = ?, updated_at = ?, version = ?
+                WHERE id = ? AND version < ?""".formatted(ProfilesTable.PROFILES),
+                ProfilesTable.json(details), searchText(details), java.sql.Timestamp.from(at), version, profileId, version);
     }
 
 
@@ -133,14 +131,6 @@ public class ProfilesProjection extends UserActivityTracking {
             text = "";
         }
         return TextFolding.fold(text);
-    }
-
-    private static String json(ProfileDetails details) {
-        try {
-            return DETAILS.writerFor(ProfileDetails.class).writeValueAsString(details);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String nz(String s) {

@@ -9,8 +9,6 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.plaza.marketplace.api.AdCondition;
-import co.plaza.marketplace.api.AdDetails;
 import co.plaza.marketplace.api.AdQueries.AdPage;
 import co.plaza.marketplace.api.AdQueries.AdView;
 import co.plaza.marketplace.api.CategoryQueries.CategoryPage;
@@ -25,45 +23,30 @@ import co.plaza.marketplace.api.AdQueries.ListAdsQuery;
 import co.plaza.marketplace.api.CategoryQueries.ListCategoriesQuery;
 import co.plaza.marketplace.api.FollowQueries.ListFollowsQuery;
 import co.plaza.marketplace.api.AdStatus;
-import co.plaza.media.api.MediaRef;
 import co.plaza.platform.elasticsearch.SearchIndexes;
 import co.plaza.platform.elasticsearch.TextFolding;
-import co.plaza.marketplace.projection.AdsSearchProjection;
+import co.plaza.marketplace.readmodel.AdsIndex;
+import co.plaza.marketplace.readmodel.AdsTables;
+import co.plaza.marketplace.api.AdQueries.Ordering;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Ads, categories and follows. Lists, search and nearby ask Elasticsearch for the ids of a page (exact count),
- * then read those rows from PostgreSQL with their images and view counts, in Elasticsearch's order.
+ * Ads, categories and follows. Lists, search and nearby are one Elasticsearch search (exact count) whose documents
+ * are the rows; an ad's detail, and categories and follows, are read from PostgreSQL.
  */
 @Component
 public class MarketplaceQueryHandler {
-
-    private static final String COLUMNS = """
-            a.*, COALESCE(v.count, 0) AS views_count, COALESCE(s.active, TRUE) AS owner_active
-            FROM add_view a LEFT JOIN add_views v ON v.add_id = a.id LEFT JOIN add_user_state s ON s.user_id = a.user_id""";
-
-    private static final RowMapper<CategoryView> CATEGORY = (rs, n) -> new CategoryView(rs.getObject("id", UUID.class),
-            (Long) rs.getObject("legacy_id"), rs.getString("name"), rs.getString("slug"), rs.getString("description"),
-            rs.getObject("parent_id", UUID.class));
-
-    private static final RowMapper<FollowView> FOLLOW = (rs, n) -> new FollowView(rs.getObject("id", UUID.class),
-            (Long) rs.getObject("legacy_id"), rs.getObject("follower_id", UUID.class),
-            rs.getObject("followed_id", UUID.class), rs.getTimestamp("created_at").toInstant());
 
     private final JdbcTemplate jdbc;
     private final ElasticsearchClient search;
@@ -77,29 +60,32 @@ public class MarketplaceQueryHandler {
 
     @QueryHandler
     public Optional<AdView> handle(FindAdQuery query) {
-        return rows("SELECT " + COLUMNS + " WHERE a.id = ? AND NOT a.deleted", List.of(query.addId())).stream()
-                .filter(v -> query.includeHidden() || v.ownerActive())
-                .findFirst();
+        return AdsTables.ad(jdbc, query.addId()).filter(v -> query.includeHidden() || v.ownerActive());
     }
 
+    /**
+     * One search: the documents carry the rows (AdsIndex), so only the views counter, which is no event and so
+     * not in the documents, is read beside it, by primary key.
+     */
     @QueryHandler
     public AdPage handle(ListAdsQuery query) {
         int from = (query.page() - 1) * query.pageSize();
         BoolQuery.Builder bool = new BoolQuery.Builder();
         for (String word : TextFolding.words(query.search())) {
             String pattern = "*" + TextFolding.escapeWildcard(word) + "*";
-            bool.must(m -> m.bool(any -> any
-                    .should(s -> s.wildcard(w -> w.field("title_f").value(pattern)))
-                    .should(s -> s.wildcard(w -> w.field("description_f").value(pattern)))
-                    .should(s -> s.wildcard(w -> w.field("city_f").value(pattern)))
-                    .minimumShouldMatch("1")));
+            bool.must(m -> m.bool(any -> {
+                for (String field : AdsIndex.SEARCHABLE) {
+                    any.should(s -> s.wildcard(w -> w.field(field).value(pattern)));
+                }
+                return any.minimumShouldMatch("1");
+            }));
         }
         if (query.categoryId() != null) {
-            bool.filter(f -> f.terms(t -> t.field("category_id").terms(v -> v.value(values(descendants(query.categoryId()))))));
+            bool.filter(f -> f.terms(t -> t.field(AdsIndex.CATEGORY_ID).terms(v -> v.value(values(descendants(query.categoryId()))))));
         }
         if (query.minPrice() != null || query.maxPrice() != null) {
             bool.filter(f -> f.range(r -> r.number(n -> {
-                n.field("price");
+                n.field(AdsIndex.PRICE);
                 if (query.minPrice() != null) {
                     n.gte(query.minPrice().doubleValue());
                 }
@@ -110,59 +96,53 @@ public class MarketplaceQueryHandler {
             })));
         }
         if (query.condition() != null) {
-            bool.filter(f -> f.term(t -> t.field("condition").value(query.condition().wire())));
+            bool.filter(f -> f.term(t -> t.field(AdsIndex.CONDITION).value(query.condition().wire())));
         }
         if (query.city() != null && !query.city().isBlank()) {
-            bool.filter(f -> f.term(t -> t.field("city_f").value(TextFolding.fold(query.city()))));
+            bool.filter(f -> f.term(t -> t.field(AdsIndex.CITY_FOLDED).value(TextFolding.fold(query.city()))));
         }
         if (query.users() != null) {
-            bool.filter(f -> f.terms(t -> t.field("user_id").terms(v -> v.value(values(query.users())))));
+            bool.filter(f -> f.terms(t -> t.field(AdsIndex.USER_ID).terms(v -> v.value(values(query.users())))));
         }
         statuses(bool, query);
-        List<UUID> hidden = jdbc.queryForList("SELECT user_id FROM add_user_state WHERE NOT active", UUID.class);
-        if (!hidden.isEmpty()) {
-            bool.mustNot(m -> m.terms(t -> t.field("user_id").terms(v -> v.value(values(hidden)))));
-        }
+        // ads of deactivated owners are hidden from every list; the documents know their owner's state
+        bool.filter(f -> f.term(t -> t.field(AdsIndex.OWNER_ACTIVE).value(true)));
         List<SortOptions> sort = new ArrayList<>();
         if (query.near() != null) {
             var near = query.near();
-            bool.filter(f -> f.geoDistance(g -> g.field("location").distance(near.radiusKm() + "km")
+            bool.filter(f -> f.geoDistance(g -> g.field(AdsIndex.LOCATION).distance(near.radiusKm() + "km")
                     .location(l -> l.latlon(ll -> ll.lat(near.lat()).lon(near.lon())))));
-            sort.add(SortOptions.of(s -> s.geoDistance(g -> g.field("location")
+            sort.add(SortOptions.of(s -> s.geoDistance(g -> g.field(AdsIndex.LOCATION)
                     .location(l -> l.latlon(ll -> ll.lat(near.lat()).lon(near.lon())))
                     .unit(DistanceUnit.Kilometers).distanceType(GeoDistanceType.Arc).order(SortOrder.Asc))));
         } else {
             switch (query.ordering()) {
-                case PRICE -> sort.add(field("price", SortOrder.Asc));
-                case PRICE_DESC -> sort.add(field("price", SortOrder.Desc));
-                case OLDEST -> sort.add(field("created_at", SortOrder.Asc));
-                case NEWEST -> sort.add(field("created_at", SortOrder.Desc));
+                case PRICE -> sort.add(field(AdsIndex.PRICE, SortOrder.Asc));
+                case PRICE_DESC -> sort.add(field(AdsIndex.PRICE, SortOrder.Desc));
+                case OLDEST -> sort.add(field(AdsIndex.CREATED_AT, SortOrder.Asc));
+                case NEWEST -> sort.add(field(AdsIndex.CREATED_AT, SortOrder.Desc));
             }
-            if (query.ordering() == co.plaza.marketplace.api.AdQueries.Ordering.PRICE
-                    || query.ordering() == co.plaza.marketplace.api.AdQueries.Ordering.PRICE_DESC) {
-                sort.add(field("created_at", SortOrder.Desc));
+            if (query.ordering() == Ordering.PRICE || query.ordering() == Ordering.PRICE_DESC) {
+                sort.add(field(AdsIndex.CREATED_AT, SortOrder.Desc));
             }
         }
-        sort.add(field("id", SortOrder.Desc));
+        // numeric and unique: a keyword tie-breaker would cost most of the query on a large result
+        sort.add(field(AdsIndex.SEQ, SortOrder.Desc));
         try {
-            SearchResponse<Void> response = search.search(s -> s.index(indexes.alias(AdsSearchProjection.INDEX))
+            SearchResponse<Map> response = search.search(s -> s.index(indexes.alias(AdsIndex.INDEX))
                     .query(q -> q.bool(bool.build())).trackTotalHits(t -> t.enabled(true))
-                    .from(from).size(query.pageSize()).source(src -> src.fetch(false)).sort(sort), Void.class);
+                    .from(from).size(query.pageSize()).source(src -> src.filter(f -> f.excludes(AdsIndex.SEARCHABLE)))
+                    .sort(sort), Map.class);
             long total = response.hits().total() == null ? 0 : response.hits().total().value();
-            List<UUID> ids = new ArrayList<>();
-            Map<UUID, Double> distances = new HashMap<>();
-            for (Hit<Void> hit : response.hits().hits()) {
-                UUID id = UUID.fromString(hit.id());
-                ids.add(id);
-                if (query.near() != null) {
-                    distances.put(id, hit.sort().get(0).doubleValue());
-                }
-            }
-            List<AdView> views = load(ids);
-            if (query.near() != null) {
-                views = views.stream().map(v -> v.withDistance(distances.get(v.id()))).toList();
-            }
-            return new AdPage(total, views);
+            List<Hit<Map>> hits = response.hits().hits();
+            Map<UUID, Long> views = AdsTables.views(jdbc, hits.stream().map(h -> UUID.fromString(h.id())).toList());
+            List<AdView> rows = hits.stream().map(hit -> {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> doc = hit.source();
+                Double distance = query.near() == null ? null : hit.sort().get(0).doubleValue();
+                return AdsIndex.row(doc, views.getOrDefault(UUID.fromString(hit.id()), 0L), distance);
+            }).toList();
+            return new AdPage(total, rows);
         } catch (IOException e) {
             throw new UncheckedIOException("ad search failed", e);
         }
@@ -196,85 +176,43 @@ public class MarketplaceQueryHandler {
 
     /** A category and its subcategories at any depth. */
     private List<UUID> descendants(UUID categoryId) {
-        return jdbc.queryForList("""
-                WITH RECURSIVE tree(id) AS (
-                    SELECT CAST(? AS UUID)
-                    UNION SELECT c.id FROM category_view c JOIN tree t ON c.parent_id = t.id WHERE NOT c.deleted)
-                SELECT id FROM tree""", UUID.class, categoryId);
+        return jdbc.queryForList("WITH RECURSIVE tree(id) AS (SELECT CAST(? AS UUID) UNION SELECT c.id FROM "
+                + AdsTables.CATEGORIES + " c JOIN tree t ON c.parent_id = t.id WHERE NOT c.deleted) SELECT id FROM tree",
+                UUID.class, categoryId);
     }
 
     @QueryHandler
     public List<UUID> handle(FollowedByQuery query) {
-        return jdbc.queryForList("SELECT followed_id FROM follow_view WHERE follower_id = ?", UUID.class,
+        return jdbc.queryForList("SELECT followed_id FROM " + AdsTables.FOLLOWS + " WHERE follower_id = ?", UUID.class,
                 query.followerId());
     }
 
     @QueryHandler
     public Optional<CategoryView> handle(FindCategoryQuery query) {
-        return jdbc.query("SELECT * FROM category_view WHERE id = ? AND NOT deleted", CATEGORY, query.categoryId())
+        return jdbc.query("SELECT * FROM " + AdsTables.CATEGORIES + " WHERE id = ? AND NOT deleted", AdsTables.CATEGORY, query.categoryId())
                 .stream().findFirst();
     }
 
     @QueryHandler
     public CategoryPage handle(ListCategoriesQuery query) {
-        Long count = jdbc.queryForObject("SELECT count(*) FROM category_view WHERE NOT deleted", Long.class);
-        List<CategoryView> rows = jdbc.query("SELECT * FROM category_view WHERE NOT deleted ORDER BY name, id LIMIT ? OFFSET ?",
-                CATEGORY, query.pageSize(), (long) (query.page() - 1) * query.pageSize());
+        Long count = jdbc.queryForObject("SELECT count(*) FROM " + AdsTables.CATEGORIES + " WHERE NOT deleted", Long.class);
+        List<CategoryView> rows = jdbc.query("SELECT * FROM " + AdsTables.CATEGORIES + " WHERE NOT deleted ORDER BY name, id LIMIT ? OFFSET ?",
+                AdsTables.CATEGORY, query.pageSize(), (long) (query.page() - 1) * query.pageSize());
         return new CategoryPage(count == null ? 0 : count, rows);
     }
 
     @QueryHandler
     public Optional<FollowView> handle(FindFollowQuery query) {
-        return jdbc.query("SELECT * FROM follow_view WHERE id = ?", FOLLOW, query.followId()).stream().findFirst();
+        return jdbc.query("SELECT * FROM " + AdsTables.FOLLOWS + " WHERE id = ?", AdsTables.FOLLOW, query.followId()).stream().findFirst();
     }
 
     @QueryHandler
     public FollowPage handle(ListFollowsQuery query) {
-        Long count = jdbc.queryForObject("SELECT count(*) FROM follow_view WHERE follower_id = ?", Long.class,
+        Long count = jdbc.queryForObject("SELECT count(*) FROM " + AdsTables.FOLLOWS + " WHERE follower_id = ?", Long.class,
                 query.followerId());
-        List<FollowView> rows = jdbc.query("""
-                SELECT * FROM follow_view WHERE follower_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?""",
-                FOLLOW, query.followerId(), query.pageSize(), (long) (query.page() - 1) * query.pageSize());
+        List<FollowView> rows = jdbc.query("SELECT * FROM " + AdsTables.FOLLOWS
+                        + " WHERE follower_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+                AdsTables.FOLLOW, query.followerId(), query.pageSize(), (long) (query.page() - 1) * query.pageSize());
         return new FollowPage(count == null ? 0 : count, rows);
-    }
-
-    /** Rows in the order Elasticsearch ranked them; an id the read model has deleted meanwhile is left out. */
-    private List<AdView> load(List<UUID> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
-        Map<UUID, AdView> byId = new LinkedHashMap<>();
-        for (AdView v : rows("SELECT " + COLUMNS + " WHERE a.id IN (" + marks + ") AND NOT a.deleted", ids)) {
-            byId.put(v.id(), v);
-        }
-        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
-    }
-
-    private List<AdView> rows(String sql, List<UUID> ids) {
-        List<AdView> views = jdbc.query(sql, (rs, n) -> {
-            AdDetails details = new AdDetails(rs.getString("title"), rs.getString("description"),
-                    rs.getBigDecimal("price"), rs.getString("currency"), AdCondition.fromWire(rs.getString("condition")),
-                    rs.getObject("category_id", UUID.class), (Double) rs.getObject("latitude"),
-                    (Double) rs.getObject("longitude"), rs.getString("address"), rs.getString("city"));
-            return new AdView(rs.getObject("id", UUID.class), (Long) rs.getObject("legacy_id"),
-                    rs.getObject("user_id", UUID.class), details, AdStatus.fromWire(rs.getString("status")), List.of(),
-                    rs.getLong("views_count"), rs.getTimestamp("created_at").toInstant(),
-                    rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"), rs.getBoolean("owner_active"), null);
-        }, ids.toArray());
-        if (views.isEmpty()) {
-            return views;
-        }
-        Map<UUID, List<MediaRef>> images = new HashMap<>();
-        String marks = String.join(",", Collections.nCopies(views.size(), "?"));
-        jdbc.query("SELECT * FROM add_image_view WHERE add_id IN (" + marks + ") ORDER BY sort_order, media_id",
-                rs -> {
-                    images.computeIfAbsent(rs.getObject("add_id", UUID.class), k -> new ArrayList<>())
-                            .add(new MediaRef(rs.getObject("media_id", UUID.class), rs.getString("path"),
-                                    rs.getInt("sort_order")));
-                }, views.stream().map(AdView::id).toArray());
-        return views.stream().map(v -> new AdView(v.id(), v.legacyId(), v.userId(), v.details(), v.status(),
-                images.getOrDefault(v.id(), List.of()), v.viewsCount(), v.createdAt(), v.updatedAt(), v.version(),
-                v.ownerActive(), null)).toList();
     }
 }

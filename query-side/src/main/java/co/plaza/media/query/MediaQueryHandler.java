@@ -1,35 +1,23 @@
 package co.plaza.media.query;
 
+import co.plaza.media.readmodel.MediaTable;
 import co.plaza.media.api.MediaQueries.FindMediaQuery;
 import co.plaza.media.api.MediaQueries.ListMediaQuery;
 import co.plaza.media.api.MediaQueries.MediaPage;
 import co.plaza.media.api.MediaQueries.MediaView;
-import co.plaza.media.api.MediaType;
-import co.plaza.media.api.MediaUse;
-import co.plaza.media.api.RelatedType;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /** Media readers may see: deleted media and media of removed hosts are gone. */
 @Component
 public class MediaQueryHandler {
 
-    private static final String VISIBLE = " FROM media_view WHERE NOT deleted AND NOT hidden";
-
-    private static final RowMapper<MediaView> ROW = (rs, n) -> new MediaView(rs.getObject("id", UUID.class),
-            (Long) rs.getObject("legacy_id"), rs.getString("storage_key"), MediaType.valueOf(rs.getString("media_type")),
-            rs.getString("mime_type"), rs.getLong("size_bytes"), rs.getString("content_hash"),
-            MediaUse.valueOf(rs.getString("use")),
-            rs.getString("related_type") == null ? null : RelatedType.valueOf(rs.getString("related_type")),
-            rs.getObject("related_id", UUID.class), rs.getObject("uploaded_by", UUID.class), rs.getInt("sort_order"),
-            rs.getTimestamp("created_at").toInstant(), rs.getBoolean("hidden"), rs.getBoolean("blob_missing"));
+    private static final String VISIBLE = " FROM " + MediaTable.MEDIA + " WHERE NOT deleted AND NOT hidden";
 
     private final JdbcTemplate jdbc;
 
@@ -39,7 +27,7 @@ public class MediaQueryHandler {
 
     @QueryHandler
     public Optional<MediaView> handle(FindMediaQuery query) {
-        return jdbc.query("SELECT *" + VISIBLE + " AND id = ?", ROW, query.mediaId()).stream().findFirst();
+        return jdbc.query("SELECT *" + VISIBLE + " AND id = ?", MediaTable.ROW, query.mediaId()).stream().findFirst();
     }
 
     /** A host's media by order; without a host, one uploader's media, newest first. */
@@ -72,7 +60,7 @@ public class MediaQueryHandler {
         Long count = jdbc.queryForObject("SELECT count(*)" + where, Long.class, args.toArray());
         args.add(query.pageSize());
         args.add((long) (query.page() - 1) * query.pageSize());
-        List<MediaView> rows = jdbc.query("SELECT *" + where + order + " LIMIT ? OFFSET ?", ROW, args.toArray());
+        List<MediaView> rows = jdbc.query("SELECT *" + where + order + " LIMIT ? OFFSET ?", MediaTable.ROW, args.toArray());
         return new MediaPage(count == null ? 0 : count, rows);
     }
 }

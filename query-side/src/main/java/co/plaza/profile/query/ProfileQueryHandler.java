@@ -1,6 +1,6 @@
 package co.plaza.profile.query;
 
-import co.plaza.profile.api.ProfileDetails;
+import co.plaza.profile.readmodel.ProfilesTable;
 import co.plaza.profile.api.ProfileKind;
 import co.plaza.profile.api.ProfileQueries.FindProfileByUserQuery;
 import co.plaza.profile.api.ProfileQueries.FindProfileQuery;
@@ -8,11 +8,8 @@ import co.plaza.profile.api.ProfileQueries.ListProfilesQuery;
 import co.plaza.profile.api.ProfileQueries.ProfilePage;
 import co.plaza.profile.api.ProfileQueries.ProfileView;
 import co.plaza.platform.elasticsearch.TextFolding;
-import co.plaza.profile.projection.ProfilesProjection;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import co.plaza.media.api.MediaRef;
@@ -29,20 +26,8 @@ import java.util.UUID;
 public class ProfileQueryHandler {
 
     private static final String VISIBLE = """
-            FROM profile_view p LEFT JOIN profile_user_state s ON s.user_id = p.user_id
-            WHERE NOT p.deleted AND COALESCE(s.active, TRUE) AND p.kind = ?""";
-
-    private static final RowMapper<ProfileView> ROW = (rs, n) -> {
-        try {
-            return new ProfileView(rs.getObject("id", UUID.class), (Long) rs.getObject("legacy_id"),
-                    rs.getObject("user_id", UUID.class), ProfileKind.valueOf(rs.getString("kind")),
-                    ProfilesProjection.DETAILS.readValue(rs.getString("details"), ProfileDetails.class), List.of(),
-                    rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-                    rs.getLong("version"));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable profile " + rs.getString("id"), e);
-        }
-    };
+            FROM %s p LEFT JOIN %s s ON s.user_id = p.user_id
+            WHERE NOT p.deleted AND COALESCE(s.active, TRUE) AND p.kind = ?""".formatted(ProfilesTable.PROFILES, ProfilesTable.USER_STATE);
 
     private final JdbcTemplate jdbc;
 
@@ -52,14 +37,14 @@ public class ProfileQueryHandler {
 
     @QueryHandler
     public Optional<ProfileView> handle(FindProfileQuery query) {
-        return withWorkImages(jdbc.query("SELECT p.* " + VISIBLE + " AND p.id = ?", ROW, query.kind().name(),
+        return withWorkImages(jdbc.query("SELECT p.* " + VISIBLE + " AND p.id = ?", ProfilesTable.ROW, query.kind().name(),
                 query.profileId())).stream().findFirst();
     }
 
     @QueryHandler
     public Optional<ProfileView> handle(FindProfileByUserQuery query) {
         return withWorkImages(jdbc.query("SELECT p.* " + VISIBLE + " AND p.user_id = ? ORDER BY p.created_at LIMIT 1",
-                ROW, query.kind().name(), query.userId())).stream().findFirst();
+                ProfilesTable.ROW, query.kind().name(), query.userId())).stream().findFirst();
     }
 
     /** {@code search}: every word, in any searchable field, ignoring case and accents, like DRF's icontains. */
@@ -80,7 +65,7 @@ public class ProfileQueryHandler {
         args.add(query.pageSize());
         args.add((long) (query.page() - 1) * query.pageSize());
         List<ProfileView> rows = jdbc.query("SELECT p.* " + sql + " ORDER BY p.created_at DESC, p.id DESC LIMIT ? OFFSET ?",
-                ROW, args.toArray());
+                ProfilesTable.ROW, args.toArray());
         return new ProfilePage(count == null ? 0 : count, withWorkImages(rows));
     }
 
@@ -92,7 +77,7 @@ public class ProfileQueryHandler {
             return views;
         }
         Map<UUID, List<MediaRef>> images = new HashMap<>();
-        jdbc.query("SELECT profile_id, media_id, sort_order FROM profile_work_image WHERE profile_id = ANY(?) "
+        jdbc.query("SELECT profile_id, media_id, sort_order FROM " + ProfilesTable.WORK_IMAGES + " WHERE profile_id = ANY(?) "
                         + "ORDER BY sort_order, media_id",
                 rs -> {
                     UUID mediaId = rs.getObject("media_id", UUID.class);

@@ -1,6 +1,5 @@
 package co.plaza.marketplace.command.web;
 
-import co.plaza.common.api.LegacyIds;
 import co.plaza.marketplace.api.AdCondition;
 import co.plaza.marketplace.api.AdDetails;
 import co.plaza.marketplace.api.MarketplaceIds;
@@ -60,20 +59,7 @@ final class AdInput {
 
     /** A category id is a UUID or a migrated category's legacy integer id. */
     private static Optional<UUID> categoryId(JsonInput in) {
-        Optional<String> raw = in.string("category", false, 64).map(String::strip);
-        if (raw.isEmpty()) {
-            return Optional.empty();
-        }
-        String value = raw.get();
-        if (value.matches("\\d{1,18}")) {
-            return Optional.of(LegacyIds.of(MarketplaceIds.CATEGORY_TABLE, Long.parseLong(value)));
-        }
-        try {
-            return Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException e) {
-            in.error("category", "error.invalid_id");
-            return Optional.empty();
-        }
+        return in.id("category", false, MarketplaceIds.CATEGORY_TABLE);
     }
 
     /** Free text: absent keeps the base, null becomes "" (API.md: absent free text is ""). */

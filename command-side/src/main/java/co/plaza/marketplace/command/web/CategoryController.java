@@ -1,6 +1,5 @@
 package co.plaza.marketplace.command.web;
 
-import co.plaza.common.api.LegacyIds;
 import co.plaza.marketplace.api.CategoryCommands.CreateCategoryCommand;
 import co.plaza.marketplace.api.CategoryCommands.DeleteCategoryCommand;
 import co.plaza.marketplace.api.CategoryCommands.UpdateCategoryCommand;
@@ -26,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /** Category writes, by admins only (API.md, Marketplace). */
@@ -97,24 +95,10 @@ public class CategoryController {
         if (in.isNull("parent")) {
             parent = null;
         } else {
-            Optional<String> raw = in.string("parent", false, 64).map(String::strip);
-            if (raw.isPresent()) {
-                parent = raw.get().matches("\\d{1,18}")
-                        ? LegacyIds.of(MarketplaceIds.CATEGORY_TABLE, Long.parseLong(raw.get()))
-                        : parseUuid(in, raw.get());
-            }
+            parent = in.id("parent", false, MarketplaceIds.CATEGORY_TABLE).orElse(parent);
         }
         in.validate();
         return new Fields(name, slug, description, parent);
-    }
-
-    private static UUID parseUuid(JsonInput in, String raw) {
-        try {
-            return UUID.fromString(raw);
-        } catch (IllegalArgumentException e) {
-            in.error("parent", "error.invalid_id");
-            return null;
-        }
     }
 
     private CategoryView current(String rawId, Caller caller, HttpServletResponse response) {

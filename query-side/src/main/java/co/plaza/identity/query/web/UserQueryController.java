@@ -11,6 +11,8 @@ import co.plaza.platform.security.CurrentUser;
 import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.web.PageParams;
 import co.plaza.platform.web.PathIds;
+import co.plaza.platform.web.QueryParams;
+import co.plaza.platform.elasticsearch.TextFolding;
 import co.plaza.platform.web.Versions;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -18,9 +20,9 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
 import java.util.Map;
 
 /** API.md, Auth: {@code GET users/} and {@code GET users/{id}/}. */
@@ -34,20 +36,19 @@ public class UserQueryController {
     }
 
     @GetMapping("/api/auth/users")
-    public Map<String, Object> list(@RequestParam(required = false) String search,
-                                    @RequestParam(required = false) String role, HttpServletRequest request) {
+    public Map<String, Object> list(HttpServletRequest request) {
         CurrentUser caller = CurrentUser.required();
-        PageParams page = PageParams.from(request);
-        Role roleFilter = null;
-        if (role != null && !role.isBlank()) {
-            try {
-                roleFilter = Role.fromWire(role);
-            } catch (IllegalArgumentException e) {
-                throw DomainException.field("role", "error.invalid_choice");
-            }
-        }
-        UserPage result = queries.query(new ListUsersQuery(search, roleFilter, caller.staff(), page.page(), page.pageSize()),
-                UserPage.class).join();
+        QueryParams in = QueryParams.of(request);
+        PageParams page = in.page();
+        String search = in.string("search");
+        Role role = in.choice("role", Role::fromWire);
+        in.validate();
+        ListUsersQuery query = new ListUsersQuery(search, role, caller.staff(), page.page(), page.pageSize());
+        // only a text search goes through Elasticsearch and its result window
+        UserPage result = TextFolding.words(search).isEmpty() ? queries.query(query, UserPage.class).join()
+                : QueryParams.searchPage(page,
+                () -> queries.query(new ListUsersQuery(search, role, caller.staff(), 1, 1), UserPage.class).join().count(),
+                () -> queries.query(query, UserPage.class).join(), count -> new UserPage(count, List.of()));
         return page.envelope(result.count(),
                 result.results().stream().map(u -> UserRepresentation.of(u, caller.id(), caller.staff())).toList(), request);
     }

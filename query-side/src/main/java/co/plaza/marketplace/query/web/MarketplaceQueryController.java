@@ -1,5 +1,6 @@
 package co.plaza.marketplace.query.web;
 
+import co.plaza.platform.web.QueryParams;
 import co.plaza.marketplace.api.CategoryQueries.CategoryPage;
 import co.plaza.marketplace.api.CategoryQueries.CategoryView;
 import co.plaza.marketplace.api.CategoryQueries.FindCategoryQuery;
@@ -33,7 +34,7 @@ public class MarketplaceQueryController {
 
     @GetMapping("/api/categories")
     public Map<String, Object> categories(HttpServletRequest request) {
-        PageParams page = PageParams.from(request);
+        PageParams page = QueryParams.of(request).page();
         CategoryPage result = queries.query(new ListCategoriesQuery(page.page(), page.pageSize()), CategoryPage.class).join();
         return page.envelope(result.count(), result.results().stream().map(AdRepresentation::of).toList(), request);
     }
@@ -47,7 +48,7 @@ public class MarketplaceQueryController {
     @GetMapping("/api/follows")
     public Map<String, Object> follows(HttpServletRequest request) {
         CurrentUser caller = CurrentUser.required();
-        PageParams page = PageParams.from(request);
+        PageParams page = QueryParams.of(request).page();
         FollowPage result = queries.query(new ListFollowsQuery(caller.id(), page.page(), page.pageSize()),
                 FollowPage.class).join();
         return page.envelope(result.count(), result.results().stream().map(AdRepresentation::of).toList(), request);

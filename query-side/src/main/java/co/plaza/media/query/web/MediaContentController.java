@@ -1,5 +1,6 @@
 package co.plaza.media.query.web;
 
+import co.plaza.platform.web.QueryParams;
 import co.plaza.media.api.MediaQueries.FindMediaQuery;
 import co.plaza.media.api.MediaQueries.MediaView;
 import co.plaza.media.api.MediaType;
@@ -16,7 +17,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
@@ -46,9 +46,12 @@ public class MediaContentController {
     }
 
     @RequestMapping(value = "/media/{id}", method = {RequestMethod.GET, RequestMethod.HEAD})
-    public void serve(@PathVariable String id, @RequestParam(required = false) String expires,
-                      @RequestParam(required = false) String signature, HttpServletRequest request,
-                      HttpServletResponse response) throws IOException {
+    public void serve(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        QueryParams params = QueryParams.of(request);
+        String expires = params.string("expires", 20);
+        String signature = params.string("signature", 100);
+        params.validate();
         MediaView media = queries.query(new FindMediaQuery(PathIds.resolve(id, RelatedType.MEDIA_LEGACY_TABLE)),
                 ResponseTypes.optionalInstanceOf(MediaView.class)).join().orElseThrow(DomainException::notFound);
         if (media.blobMissing()) {

@@ -1,5 +1,6 @@
 package co.plaza.media.query.web;
 
+import co.plaza.platform.web.QueryParams;
 import co.plaza.media.api.MediaQueries.FindMediaQuery;
 import co.plaza.media.api.MediaQueries.ListMediaQuery;
 import co.plaza.media.api.MediaQueries.MediaPage;
@@ -17,7 +18,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
@@ -39,14 +39,14 @@ public class MediaQueryController {
     }
 
     @GetMapping("/api/media")
-    public Map<String, Object> list(@RequestParam(value = "related_type", required = false) String type,
-                                    @RequestParam(value = "related_id", required = false) String id,
-                                    HttpServletRequest request) {
+    public Map<String, Object> list(HttpServletRequest request) {
         CurrentUser caller = CurrentUser.required();
-        PageParams page = PageParams.from(request);
-        RelatedType relatedType = blank(type) ? null : RelatedType.fromWire(type.strip())
-                .orElseThrow(() -> DomainException.field("related_type", "error.invalid_choice"));
-        UUID relatedId = blank(id) ? null : RelatedIds.parse(id, relatedType);
+        QueryParams in = QueryParams.of(request);
+        PageParams page = in.page();
+        RelatedType relatedType = in.choice("related_type", wire -> RelatedType.fromWire(wire)
+                .orElseThrow(IllegalArgumentException::new));
+        UUID relatedId = in.id("related_id", relatedType == null ? null : relatedType.legacyTable());
+        in.validate();
         boolean filtered = relatedType != null || relatedId != null;
         MediaPage result = queries.query(new ListMediaQuery(relatedType, relatedId, filtered ? null : caller.id(),
                 caller.staff() ? null : caller.id(), page.page(), page.pageSize()), MediaPage.class).join();
@@ -65,8 +65,4 @@ public class MediaQueryController {
         return MediaRepresentation.of(view, links.urlOf(view));
     }
 
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
 }

@@ -1,5 +1,6 @@
 package co.plaza.profile.query.web;
 
+import co.plaza.platform.web.QueryParams;
 import co.plaza.profile.api.ProfileKind;
 import co.plaza.profile.api.ProfileQueries.FindProfileByUserQuery;
 import co.plaza.profile.api.ProfileQueries.FindProfileQuery;
@@ -19,7 +20,6 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
@@ -39,10 +39,13 @@ public class ProfileQueryController {
     }
 
     @GetMapping("/api/profiles/{kinds:" + ProfileKind.PATH_SEGMENTS + "}")
-    public Map<String, Object> list(@PathVariable String kinds, @RequestParam(required = false) String search,
-                                    @RequestParam(required = false) String city, HttpServletRequest request) {
+    public Map<String, Object> list(@PathVariable String kinds, HttpServletRequest request) {
         ProfileKind kind = kindOf(kinds);
-        PageParams page = PageParams.from(request);
+        QueryParams in = QueryParams.of(request);
+        PageParams page = in.page();
+        String search = in.string("search");
+        String city = in.string("city");
+        in.validate();
         if (kind == ProfileKind.CONSUMER) {
             CurrentUser caller = CurrentUser.required();
             if (!caller.staff()) {

@@ -1,0 +1,114 @@
+package co.plaza.app.query;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.plaza.app.api.ApiTest;
+import co.plaza.marketplace.api.AdCondition;
+import co.plaza.marketplace.api.AdDetails;
+import co.plaza.marketplace.api.AdEvents.AdCreatedEvent;
+import co.plaza.marketplace.api.AdQueries.AdPage;
+import co.plaza.marketplace.api.AdQueries.AdView;
+import co.plaza.marketplace.api.AdQueries.ListAdsQuery;
+import co.plaza.marketplace.api.AdQueries.Near;
+import co.plaza.marketplace.api.AdQueries.Ordering;
+import co.plaza.marketplace.api.AdStatus;
+import co.plaza.marketplace.query.MarketplaceQueryHandler;
+import co.plaza.marketplace.readmodel.AdsIndex;
+import co.plaza.marketplace.readmodel.AdsTables;
+import co.plaza.media.api.MediaRef;
+import co.plaza.platform.elasticsearch.SearchIndexes;
+import co.plaza.platform.elasticsearch.SearchWriter;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The ads query handler on an index of its own that only this test writes: PostgreSQL has none of these ads, so
+ * whatever a list row shows (images in order, exact price, the owner's state) comes from the document alone;
+ * only the views counter is read beside it.
+ */
+class AdListFromIndexTest extends ApiTest {
+
+    @Autowired
+    ElasticsearchClient elasticsearch;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private static final Instant T = Instant.parse("2025-03-01T10:00:00Z");
+
+    private static AdCreatedEvent ad(UUID owner, String title, String price, Double lat, Double lon, Instant at) {
+        return new AdCreatedEvent(UUID.randomUUID(), owner, null, new AdDetails(title, "Descripción de " + title,
+                price == null ? null : new BigDecimal(price), "COP", AdCondition.USED, null, lat, lon, "Calle 1", "Bogotá"),
+                AdStatus.ACTIVE, at, at);
+    }
+
+    private static ListAdsQuery list(String search, Near near) {
+        return new ListAdsQuery(search, null, null, null, null, null, null, EnumSet.of(AdStatus.ACTIVE), null,
+                Ordering.NEWEST, near, 1, 20);
+    }
+
+    @Test
+    void aListPageIsTheDocumentsWithImagesInOrderAndWithoutHiddenOwners() {
+        SearchIndexes indexes = new SearchIndexes(elasticsearch, unique("component").toLowerCase() + "_");
+        String alias = indexes.ensure(AdsIndex.INDEX, AdsIndex.VERSION, AdsIndex.MAPPING);
+        SearchWriter writer = new SearchWriter(elasticsearch);
+        MarketplaceQueryHandler handler = new MarketplaceQueryHandler(jdbc, elasticsearch, indexes);
+
+        UUID owner = UUID.randomUUID();
+        UUID deactivated = UUID.randomUUID();
+        AdCreatedEvent camera = ad(owner, "Cámara Canon", "1234.50", 4.60, -74.07, T);
+        // same instant as the camera, created later (greater seq): first among equals
+        AdCreatedEvent guitar = ad(owner, "Guitarra", null, 4.61, -74.07, T);
+        AdCreatedEvent older = ad(owner, "Sofá viejo", "10", null, null, T.minusSeconds(60));
+        AdCreatedEvent hidden = ad(deactivated, "Cámara Nikon", "99", 4.60, -74.07, T.plusSeconds(60));
+        UUID first = new UUID(0, 1);
+        UUID second = new UUID(0, 2);
+        Map<String, Object> cameraDoc = AdsIndex.document(camera, 10, 3, true);
+        AdsIndex.putImage(cameraDoc, second, 1);
+        AdsIndex.putImage(cameraDoc, first, 0);
+        writer.index(alias, camera.addId().toString(), cameraDoc, 10);
+        writer.index(alias, guitar.addId().toString(), AdsIndex.document(guitar, 11, 0, true), 11);
+        writer.index(alias, older.addId().toString(), AdsIndex.document(older, 12, 0, true), 12);
+        writer.index(alias, hidden.addId().toString(), AdsIndex.document(hidden, 13, 0, false), 13);
+        jdbc.update("INSERT INTO " + AdsTables.VIEWS + " (add_id, count) VALUES (?, 7)", camera.addId());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM " + AdsTables.ADS + " WHERE id = ANY(?)", Long.class,
+                (Object) new UUID[]{camera.addId(), guitar.addId(), older.addId(), hidden.addId()}))
+                .as("no PostgreSQL row to read them from").isZero();
+
+        AdPage all = handler.handle(list(null, null));
+        assertThat(all.count()).as("the deactivated owner's ad is not counted").isEqualTo(3);
+        assertThat(all.results()).extracting(AdView::id)
+                .containsExactly(guitar.addId(), camera.addId(), older.addId());
+        AdView row = all.results().get(1);
+        assertThat(row.details()).isEqualTo(camera.details());
+        assertThat(row.details().price()).isEqualByComparingTo("1234.50");
+        assertThat(row.images()).containsExactly(new MediaRef(first, MediaRef.pathOf(first), 0),
+                new MediaRef(second, MediaRef.pathOf(second), 1));
+        assertThat(row.viewsCount()).as("the views counter, read by key beside the search").isEqualTo(7);
+        assertThat(row.version()).isEqualTo(3);
+        assertThat(row.ownerActive()).isTrue();
+        assertThat(row.createdAt()).isEqualTo(T);
+        assertThat(all.results().get(0).details().price()).isNull();
+        assertThat(all.results().get(0).viewsCount()).isZero();
+
+        AdPage search = handler.handle(list("camara", null));
+        assertThat(search.results()).extracting(AdView::id).containsExactly(camera.addId());
+
+        AdPage nearby = handler.handle(list(null, new Near(4.60, -74.07, 5)));
+        assertThat(nearby.results()).extracting(AdView::id).containsExactly(camera.addId(), guitar.addId());
+        assertThat(nearby.results().get(0).distanceKm()).isEqualTo(0.0);
+        assertThat(nearby.results().get(1).distanceKm()).isBetween(1.0, 1.2);
+
+        // the projection's rewrite on reactivation: the same document with the owner active shows it
+        Map<String, Object> shown = AdsIndex.document(hidden, 13, 0, true);
+        writer.index(alias, hidden.addId().toString(), shown, 14);
+        assertThat(handler.handle(list(null, null)).results()).extracting(AdView::id).startsWith(hidden.addId());
+    }
+}

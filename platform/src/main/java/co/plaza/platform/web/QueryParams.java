@@ -1,0 +1,235 @@
+package co.plaza.platform.web;
+
+import co.plaza.platform.errors.DomainException;
+
+import co.plaza.common.api.LegacyIds;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Reads query parameters the way DRF filters do, the twin of {@link JsonInput}: a blank parameter is absent, a
+ * repeated one counts by its last value (Django's {@code QueryDict}), a wrong type, a value out of range, an
+ * unknown choice or an overlong value is a field error naming the parameter, and every error of the request is
+ * reported at once by {@link #validate()} as one 400 in the DRF shape. Pagination ({@link #page()}) and
+ * Elasticsearch's result window ({@link #searchPage}) are read here too.
+ */
+public final class QueryParams {
+
+    /** Longer values are refused: no filter of the API needs more, and a search never should scan more. */
+    public static final int MAX_LENGTH = 200;
+    /** Elasticsearch's default result window ({@code index.max_result_window}). */
+    public static final int SEARCH_WINDOW = 10_000;
+
+    private final HttpServletRequest request;
+    private final Map<String, List<String>> errors = new LinkedHashMap<>();
+
+    private QueryParams(HttpServletRequest request) {
+        this.request = request;
+    }
+
+    public static QueryParams of(HttpServletRequest request) {
+        return new QueryParams(request);
+    }
+
+    public void error(String name, String messageKey) {
+        errors.computeIfAbsent(name, k -> new ArrayList<>()).add(messageKey);
+    }
+
+    /** Throws the collected parameter errors as one 400. */
+    public void validate() {
+        if (!errors.isEmpty()) {
+            throw DomainException.fields(errors);
+        }
+    }
+
+    /** The stripped last value, null when absent or blank. */
+    private String raw(String name) {
+        return last(request, name);
+    }
+
+    /** The last value of a parameter as Django's {@code QueryDict} reads it, stripped; null when absent or blank. */
+    static String last(HttpServletRequest request, String name) {
+        String[] values = request.getParameterValues(name);
+        if (values == null || values.length == 0) {
+            return null;
+        }
+        String value = values[values.length - 1];
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** A free-text value (e.g. {@code search}), at most {@code maxLength} characters. */
+    public String string(String name, int maxLength) {
+        String value = raw(name);
+        if (value != null && value.length() > maxLength) {
+            error(name, "error.too_long");
+            return null;
+        }
+        return value;
+    }
+
+    public String string(String name) {
+        return string(name, MAX_LENGTH);
+    }
+
+    /** A whole number in {@code [min, max]}; {@code defaultValue} when absent. */
+    public Integer integer(String name, Integer defaultValue, int min, int max) {
+        String value = string(name, 40);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (!value.matches("[+-]?\\d+")) {
+            error(name, "error.invalid_type");
+            return null;
+        }
+        BigDecimal n = new BigDecimal(value);
+        if (n.compareTo(BigDecimal.valueOf(min)) < 0 || n.compareTo(BigDecimal.valueOf(max)) > 0) {
+            error(name, "error.out_of_range");
+            return null;
+        }
+        return n.intValueExact();
+    }
+
+    /** A finite number in {@code [min, max]}. */
+    public Double number(String name, boolean required, double min, double max) {
+        String value = string(name, 40);
+        if (value == null) {
+            if (required && !errors.containsKey(name)) {
+                error(name, "error.required");
+            }
+            return null;
+        }
+        try {
+            double d = Double.parseDouble(value);
+            if (!Double.isFinite(d) || d < min || d > max) {
+                error(name, "error.out_of_range");
+                return null;
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            error(name, "error.invalid_type");
+            return null;
+        }
+    }
+
+    /** An exact decimal with {@code |value| <= maxAbs} (so {@code 1e999999999} is out of range, not a huge number). */
+    public BigDecimal decimal(String name, BigDecimal maxAbs) {
+        String value = string(name, 40);
+        if (value == null) {
+            return null;
+        }
+        try {
+            BigDecimal d = new BigDecimal(value);
+            if (d.abs().compareTo(maxAbs) > 0) {
+                error(name, "error.out_of_range");
+                return null;
+            }
+            return d;
+        } catch (NumberFormatException | ArithmeticException e) {
+            error(name, "error.invalid_type");
+            return null;
+        }
+    }
+
+    /** DRF's boolean filter words: true/false, 1/0, yes/no, on/off. */
+    public Boolean bool(String name) {
+        String value = string(name, 10);
+        if (value == null) {
+            return null;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> Boolean.TRUE;
+            case "false", "0", "no", "off" -> Boolean.FALSE;
+            default -> {
+                error(name, "error.invalid_type");
+                yield null;
+            }
+        };
+    }
+
+    /** One of a fixed set of wire values: {@code parser} throws IllegalArgumentException for anything else. */
+    public <E> E choice(String name, Function<String, E> parser) {
+        String value = string(name, 40);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            error(name, "error.invalid_choice");
+            return null;
+        }
+    }
+
+    /** One of the given wire values, as {@code choices} maps them; absent gives {@code defaultValue}. */
+    public <E> E choice(String name, Map<String, E> choices, E defaultValue) {
+        String value = string(name, 40);
+        if (value == null) {
+            return defaultValue;
+        }
+        E chosen = choices.get(value);
+        if (chosen == null) {
+            error(name, "error.invalid_choice");
+        }
+        return chosen;
+    }
+
+    /** A UUID or the legacy integer id of an object of {@code legacyTable} ({@link LegacyIds#parse}). */
+    public UUID id(String name, String legacyTable) {
+        String value = string(name, 40);
+        if (value == null) {
+            return null;
+        }
+        Optional<UUID> id = LegacyIds.parse(value, legacyTable);
+        if (id.isEmpty()) {
+            error(name, "error.invalid_id");
+        }
+        return id.orElse(null);
+    }
+
+    /** A comma-separated list of at most {@code maxItems} non-blank items, each stripped. */
+    public List<String> list(String name, int maxItems) {
+        String value = string(name);
+        if (value == null) {
+            return List.of();
+        }
+        List<String> items = Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        if (items.size() > maxItems) {
+            error(name, "error.out_of_range");
+            return List.of();
+        }
+        return items;
+    }
+
+    /** {@code ?page=} and {@code ?page_size=} as DRF reads them ({@link PageParams}). */
+    public PageParams page() {
+        return PageParams.from(request);
+    }
+
+    /**
+     * A page of an Elasticsearch search. A page that ends past the result window is not searched: when it starts
+     * past the last result it is DRF's 404 "Invalid page." (as any page past the end), otherwise a 400 naming the
+     * limit. {@code count} gives the number of results (a search for one hit), {@code search} the page itself.
+     */
+    public static <R> R searchPage(PageParams page, LongSupplier count, Supplier<R> search, Function<Long, R> empty) {
+        if (page.offset() + (long) page.pageSize() > SEARCH_WINDOW) {
+            long total = count.getAsLong();
+            if (page.offset() >= total) {
+                return empty.apply(total);
+            }
+            throw DomainException.invalid("error.search_window", SEARCH_WINDOW);
+        }
+        return search.get();
+    }
+}
