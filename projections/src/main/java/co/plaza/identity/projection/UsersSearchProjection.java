@@ -57,7 +57,8 @@ public class UsersSearchProjection {
 
     @EventHandler
     void on(UserDeletedEvent e, TrackingToken token) {
-        writer.update(alias, e.userId().toString(), position(token), UsersIndex::erased);
+        // lists never show deleted users (the table's lists say NOT deleted): search must not find them either
+        writer.delete(alias, e.userId().toString(), position(token));
     }
 
     static long position(TrackingToken token) {

@@ -58,11 +58,4 @@ public final class UsersIndex {
         doc.put("first_name_f", TextFolding.fold(firstName));
         doc.put("last_name_f", TextFolding.fold(lastName));
     }
-
-    /** A deleted user keeps a username but no names (as the table erases them). */
-    public static void erased(Map<String, Object> doc) {
-        doc.put(ACTIVE, false);
-        doc.put("first_name_f", "");
-        doc.put("last_name_f", "");
-    }
 }
