@@ -1,5 +1,6 @@
 package co.plaza.marketplace.command;
 
+import co.plaza.platform.axon.Policy;
 import co.plaza.marketplace.api.AdCommands.DeleteAdCommand;
 import co.plaza.marketplace.api.FollowCommands.UnfollowCommand;
 import co.plaza.marketplace.api.AdQueries.AdsOfUserQuery;
@@ -7,7 +8,6 @@ import co.plaza.marketplace.api.FollowQueries.FollowsOfUserQuery;
 import co.plaza.identity.api.UserEvents.UserDeletedEvent;
 import co.plaza.platform.web.ApiException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * user). The ads and follows are found in the marketplace read model; one already gone is skipped.
  */
 @Component
-@ProcessingGroup("marketplace-policies")
+@Policy(name = "marketplace-policies")
 @DisallowReplay
 public class MarketplaceUserDeletionPolicy {
 

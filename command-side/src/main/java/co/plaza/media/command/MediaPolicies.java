@@ -1,10 +1,10 @@
 package co.plaza.media.command;
 
+import co.plaza.platform.axon.Policy;
 import co.plaza.media.api.MediaCommands.DeleteMediaCommand;
 import co.plaza.media.api.RelatedType;
 import co.plaza.identity.api.UserEvents.UserDeletedEvent;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Deleting (anonymising) a user deletes their profile picture, blob included (API.md, Auth: DELETE of a user). */
 @Component
-@ProcessingGroup("media-policies")
+@Policy(name = "media-policies")
 @DisallowReplay
 public class MediaPolicies {
 

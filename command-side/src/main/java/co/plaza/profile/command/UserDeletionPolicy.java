@@ -1,10 +1,10 @@
 package co.plaza.profile.command;
 
+import co.plaza.platform.axon.Policy;
 import co.plaza.profile.api.ProfileCommands.AnonymiseProfileCommand;
 import co.plaza.profile.api.ProfileKind;
 import co.plaza.identity.api.UserEvents.UserDeletedEvent;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /** When a user is deleted, each of their profiles is anonymised too (API.md, Auth: DELETE of a user). */
 @Component
-@ProcessingGroup("profile-policies")
+@Policy(name = "profile-policies")
 @DisallowReplay
 public class UserDeletionPolicy {
 

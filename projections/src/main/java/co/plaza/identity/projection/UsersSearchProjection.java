@@ -1,5 +1,6 @@
 package co.plaza.identity.projection;
 
+import co.plaza.platform.axon.Projection;
 import co.plaza.identity.api.UserEvents.UserDeactivatedEvent;
 import co.plaza.identity.api.UserEvents.UserDeletedEvent;
 import co.plaza.identity.api.UserEvents.UserDetailsUpdatedEvent;
@@ -9,7 +10,6 @@ import co.plaza.identity.api.UserEvents.UserRoleChangedEvent;
 import co.plaza.platform.elasticsearch.SearchIndexes;
 import co.plaza.platform.elasticsearch.SearchWriter;
 import co.plaza.platform.elasticsearch.TextFolding;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
@@ -22,7 +22,7 @@ import java.util.Map;
  * (API.md: username, first_name, last_name), versioned by the event's global position.
  */
 @Component
-@ProcessingGroup("users-search-projection")
+@Projection(name = "users-search-projection", searchIndexes = UsersSearchProjection.INDEX)
 public class UsersSearchProjection {
 
     public static final String INDEX = "users";

@@ -1,5 +1,6 @@
 package co.plaza.marketplace.projection;
 
+import co.plaza.platform.axon.Projection;
 import co.plaza.marketplace.api.AdDetails;
 import co.plaza.marketplace.api.AdEvents.AdCreatedEvent;
 import co.plaza.marketplace.api.AdEvents.AdDeletedEvent;
@@ -13,7 +14,6 @@ import co.plaza.media.api.RelatedType;
 import co.plaza.platform.elasticsearch.SearchIndexes;
 import co.plaza.platform.elasticsearch.SearchWriter;
 import co.plaza.platform.elasticsearch.TextFolding;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AllowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -34,7 +34,7 @@ import java.util.UUID;
  * rewrites the index in place, so it needs no reset: re-sent writes carry the same positions and change nothing.
  */
 @Component
-@ProcessingGroup("adds-search-projection")
+@Projection(name = "adds-search-projection", searchIndexes = AdsSearchProjection.INDEX)
 @AllowReplay
 public class AdsSearchProjection {
 

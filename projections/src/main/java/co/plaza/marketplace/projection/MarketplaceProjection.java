@@ -1,5 +1,6 @@
 package co.plaza.marketplace.projection;
 
+import co.plaza.platform.axon.Projection;
 import co.plaza.marketplace.api.AdDetails;
 import co.plaza.marketplace.api.AdEvents.AdCreatedEvent;
 import co.plaza.marketplace.api.AdEvents.AdDeletedEvent;
@@ -18,7 +19,6 @@ import co.plaza.media.api.MediaRef;
 import co.plaza.media.api.MediaUse;
 import co.plaza.media.api.RelatedType;
 import co.plaza.identity.readmodel.UserActivityTracking;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AllowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -35,7 +35,7 @@ import java.util.UUID;
  * deactivated users are hidden. The views counter ({@code add_views}) is not its table: a reset leaves it alone.
  */
 @Component
-@ProcessingGroup("marketplace-projection")
+@Projection(name = "marketplace-projection")
 @AllowReplay
 public class MarketplaceProjection extends UserActivityTracking {
 
