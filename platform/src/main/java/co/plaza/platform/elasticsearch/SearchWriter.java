@@ -26,6 +26,7 @@ import java.util.Map;
 public class SearchWriter {
 
     private static final String PENDING = SearchWriter.class.getName() + ".pending";
+    private static final String REDIRECTS = SearchWriter.class.getName() + ".redirects";
 
     private final ElasticsearchClient client;
 
@@ -33,9 +34,26 @@ public class SearchWriter {
         this.client = client;
     }
 
+    /**
+     * Makes the writes of a unit of work's handlers to an alias go into another index: how a rebuild processor
+     * runs the live projection's handlers into a new index version ({@link SearchIndexRebuilds}).
+     */
+    public static void redirect(UnitOfWork<?> unitOfWork, String alias, String index) {
+        unitOfWork.root().<Map<String, String>>getOrComputeResource(REDIRECTS, k -> new java.util.HashMap<>()).put(alias, index);
+    }
+
+    private static String target(String alias) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return alias;
+        }
+        Map<String, String> redirects = CurrentUnitOfWork.get().root().getResource(REDIRECTS);
+        return redirects == null ? alias : redirects.getOrDefault(alias, alias);
+    }
+
     public void index(String alias, String id, Map<String, Object> document, long version) {
-        pendingDocuments().ifPresent(docs -> docs.put(alias + "/" + id, document));
-        add(BulkOperation.of(b -> b.index(i -> i.index(alias).id(id).document(document)
+        String index = target(alias);
+        pendingDocuments().ifPresent(docs -> docs.put(index + "/" + id, document));
+        add(BulkOperation.of(b -> b.index(i -> i.index(index).id(id).document(document)
                 .version(version).versionType(VersionType.External))));
     }
 
@@ -46,10 +64,11 @@ public class SearchWriter {
      */
     @SuppressWarnings("unchecked")
     public void update(String alias, String id, long version, java.util.function.Consumer<Map<String, Object>> change) {
-        Map<String, Object> current = pendingDocuments().map(docs -> docs.get(alias + "/" + id)).orElse(null);
+        String index = target(alias);
+        Map<String, Object> current = pendingDocuments().map(docs -> docs.get(index + "/" + id)).orElse(null);
         if (current == null) {
             try {
-                var found = client.get(g -> g.index(alias).id(id).realtime(true), Map.class);
+                var found = client.get(g -> g.index(index).id(id).realtime(true), Map.class);
                 if (!found.found()) {
                     return;
                 }
@@ -74,8 +93,9 @@ public class SearchWriter {
 
     /** A tombstone version is kept by Elasticsearch for a while, so a late older write cannot resurrect it. */
     public void delete(String alias, String id, long version) {
-        pendingDocuments().ifPresent(docs -> docs.remove(alias + "/" + id));
-        add(BulkOperation.of(b -> b.delete(d -> d.index(alias).id(id).version(version).versionType(VersionType.External))));
+        String index = target(alias);
+        pendingDocuments().ifPresent(docs -> docs.remove(index + "/" + id));
+        add(BulkOperation.of(b -> b.delete(d -> d.index(index).id(id).version(version).versionType(VersionType.External))));
     }
 
     private void add(BulkOperation operation) {
