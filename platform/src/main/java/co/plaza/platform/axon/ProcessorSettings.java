@@ -28,7 +28,7 @@ public class ProcessorSettings {
     public static final int TOKEN_CLAIM_INTERVAL_MS = 1000;
 
     @Bean
-    public ProcessorDeclarations processorDeclarations(ConfigurableListableBeanFactory beans) {
+    public static ProcessorDeclarations processorDeclarations(ConfigurableListableBeanFactory beans) {
         return ProcessorDeclarations.scan(beans);
     }
 

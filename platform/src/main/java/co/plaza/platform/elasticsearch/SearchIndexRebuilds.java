@@ -35,9 +35,9 @@ import java.util.concurrent.locks.LockSupport;
  *     start of the event store with their writes to the alias redirected into the new index, in large batches,
  *     while the live processor keeps the old index (still behind the alias) up to date;</li>
  * <li>once it has caught up, the live processor is stopped at a position {@code p}, the rebuild runs to
- *     {@code p} (at most a batch or two), the alias moves to the new index and the old one is dropped in one
- *     atomic step, the rebuild processor's tokens are deleted and the live processor resumes from {@code p},
- *     now writing into the new index.</li>
+ *     {@code p} (at most a batch or two), the alias moves to the new index in one atomic step, the rebuild
+ *     processor's tokens are deleted and the live processor resumes from {@code p}, now writing into the new
+ *     index; the old index is dropped a few seconds later, once searches started on it are done.</li>
  * </ol>
  * Stopping the live processor for the switch is what keeps it correct: its read-modify-write updates must never
  * read the new index before the rebuild has written every earlier event. Replayed writes carry the events'
@@ -57,6 +57,7 @@ public class SearchIndexRebuilds implements SmartLifecycle {
     private final ObjectProvider<EventProcessingConfiguration> processing;
     private final int batchSize;
     private final Map<String, TrackingEventProcessor> running = new ConcurrentHashMap<>();
+    private final Map<String, Long> started = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
 
     public SearchIndexRebuilds(SearchIndexes indexes, ProcessorDeclarations declarations, BeanFactory beans,
@@ -76,7 +77,11 @@ public class SearchIndexRebuilds implements SmartLifecycle {
         return projection + "@" + rebuild.to();
     }
 
+    /** How long a retired index is kept for the searches that resolved the alias before it moved. */
+    static final java.time.Duration RETIRED_GRACE = java.time.Duration.ofSeconds(5);
+
     private void tick() {
+        indexes.dropRetired(RETIRED_GRACE);
         for (SearchIndexes.Rebuild rebuild : indexes.pendingRebuilds()) {
             try {
                 advance(rebuild);
@@ -126,6 +131,7 @@ public class SearchIndexRebuilds implements SmartLifecycle {
             return chain.proceed();
         });
         processor.start();
+        started.put(rebuild.to(), System.nanoTime());
         log.info("Rebuilding {} with processor {}", rebuild.to(), processor.getName());
         return processor;
     }
@@ -149,6 +155,10 @@ public class SearchIndexRebuilds implements SmartLifecycle {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
             }
             indexes.complete(rebuild);
+            log.info("{} rebuilt up to position {} in {} ms; {} resumes there", rebuild.to(), stoppedAt,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started.getOrDefault(rebuild.to(), System.nanoTime())),
+                    live.getName());
+            started.remove(rebuild.to());
             rebuilding.shutDown();
             running.remove(rebuild.to());
             transactions.executeInTransaction(() -> {

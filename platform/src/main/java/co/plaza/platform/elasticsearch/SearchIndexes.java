@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentMap;
  * Index-per-version behind an alias: a read model's documents live in {@code <prefix><name>_v<version>},
  * readers and writers use the alias {@code <prefix><name>}. A mapping change is a version bump: the new index is
  * created next to the live one and left to {@link SearchIndexRebuilds} to fill from the event store while the
- * alias keeps serving the old one, then the alias moves to it in one atomic step that also drops the old index.
+ * alias keeps serving the old one, then the alias moves to it in one atomic step and the old index is dropped.
  */
 @Component
 public class SearchIndexes {
@@ -35,6 +35,7 @@ public class SearchIndexes {
     private final String prefix;
     private final ConcurrentMap<String, String> ensured = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Long> retired = new ConcurrentHashMap<>();
 
     public SearchIndexes(ElasticsearchClient client, @Value("${plaza.elasticsearch.index-prefix:plaza_}") String prefix) {
         this.client = client;
@@ -95,18 +96,36 @@ public class SearchIndexes {
     }
 
     /**
-     * Moves the alias from the old index to the rebuilt one and drops the old one, in one atomic alias update:
-     * a reader sees either index whole, never neither.
+     * Moves the alias from the old index to the rebuilt one in one atomic alias update: a reader sees either
+     * index whole, never neither. The old index is dropped later ({@link #dropRetired}), since a search that
+     * resolved the alias just before the move may still be running on it.
      */
     public void complete(Rebuild rebuild) {
         try {
             client.indices().updateAliases(u -> u
                     .actions(a -> a.add(add -> add.index(rebuild.to()).alias(rebuild.alias()).isWriteIndex(true)))
-                    .actions(a -> a.removeIndex(r -> r.index(rebuild.from()))));
+                    .actions(a -> a.remove(r -> r.index(rebuild.from()).alias(rebuild.alias()))));
+            retired.put(rebuild.from(), System.nanoTime());
             rebuilds.remove(rebuild.name(), rebuild);
-            log.info("Search index {} now points at {}; {} dropped", rebuild.alias(), rebuild.to(), rebuild.from());
+            log.info("Search index {} now points at {}", rebuild.alias(), rebuild.to());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot move alias " + rebuild.alias(), e);
+        }
+    }
+
+    /** Drops the indexes an alias left at least {@code grace} ago. */
+    public void dropRetired(java.time.Duration grace) {
+        for (var entry : retired.entrySet()) {
+            if (System.nanoTime() - entry.getValue() < grace.toNanos()) {
+                continue;
+            }
+            try {
+                client.indices().delete(d -> d.index(entry.getKey()).ignoreUnavailable(true));
+                retired.remove(entry.getKey());
+                log.info("Search index {} dropped", entry.getKey());
+            } catch (IOException | ElasticsearchException e) {
+                log.warn("Cannot drop retired index {} yet", entry.getKey(), e);
+            }
         }
     }
 
