@@ -108,6 +108,24 @@ class ProcessorDeclarationsTest {
     }
 
     @Test
+    void onlyProjectionsReplay() {
+        ProcessorDeclarations declarations = declarations(ThingsProjection.class, ThingsPolicy.class);
+        Configurer configurer = axon(declarations, new ThingsProjection(), new ThingsPolicy());
+        var configuration = configurer.start();
+        try {
+            ProjectionReplays replays = new ProjectionReplays(configuration.eventProcessingConfiguration(), declarations);
+            assertThatThrownBy(() -> replays.replay("things-policies")).hasMessageContaining("not a declared @Projection");
+            assertThat(configuration.eventProcessingConfiguration().eventProcessor("things-policies").orElseThrow().isRunning())
+                    .as("a refused replay leaves the policy running").isTrue();
+            replays.replay("things-projection");
+            assertThat(configuration.eventProcessingConfiguration().eventProcessor("things-projection").orElseThrow().isRunning())
+                    .as("a replayed projection runs again").isTrue();
+        } finally {
+            configuration.shutdown();
+        }
+    }
+
+    @Test
     void anUndeclaredProcessingGroupStopsTheStart() {
         ProcessorDeclarations declarations = declarations(ThingsProjection.class, Stray.class);
         Configurer configurer = axon(declarations, new ThingsProjection(), new Stray());
