@@ -1,5 +1,6 @@
 package co.plaza.media.command;
 
+import co.plaza.platform.axon.Policy;
 import co.plaza.media.api.MediaEvents.MediaDeletedEvent;
 import co.plaza.media.api.MediaEvents.MediaReattachedEvent;
 import co.plaza.media.api.MediaEvents.MediaReorderedEvent;
@@ -7,7 +8,6 @@ import co.plaza.media.api.MediaEvents.MediaUploadedEvent;
 import co.plaza.media.api.MediaUse;
 import co.plaza.media.api.RelatedType;
 import co.plaza.platform.blobs.BlobStore;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.slf4j.Logger;
@@ -31,7 +31,7 @@ import java.util.UUID;
  * a deleted media's blob once the deletion is committed.
  */
 @Component
-@ProcessingGroup("media-registry")
+@Policy(name = "media-registry", subscribing = true)
 @DisallowReplay
 public class MediaRegistry {
 

@@ -1,5 +1,6 @@
 package co.plaza.profile.command;
 
+import co.plaza.platform.axon.Policy;
 import co.plaza.common.api.StoredAs;
 import co.plaza.profile.api.ProfileCommands.CreateProfileCommand;
 import co.plaza.profile.api.ProfileDetails;
@@ -29,6 +30,8 @@ import java.util.concurrent.TimeUnit;
  * retry survives a restart; the saga ends when every profile it owes exists.
  */
 @StoredAs(value = "profile.ProfileProvisioningSaga", formerly = "co.plaza.profiles.ProfileProvisioningSaga")
+// the processor name Axon gave sagas by default, kept for its token_entry rows
+@Policy(name = "ProfileProvisioningSagaProcessor")
 @Saga
 public class ProfileProvisioningSaga {
 

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -13,14 +11,10 @@ import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * Event store, token store, saga store and dead letters on PostgreSQL with Flyway-owned snake_case tables
@@ -135,23 +129,5 @@ public class AxonStoreConfiguration {
                 .causeMessageColumn("cause_message")
                 .diagnosticsColumn("diagnostics")
                 .build();
-    }
-
-    /**
-     * Tracking processors with batches of up to 100 events per transaction: the default (one event per
-     * transaction) fell 11-13 s behind a burst of 5,000 events on these machines, and the pooled streaming
-     * processor polls the embedded event store every 500 ms (its stream has no availability callback), while a
-     * tracking processor is woken as soon as an event is committed in this JVM.
-     */
-    @Autowired
-    public void configureProcessors(EventProcessingConfigurer configurer,
-                                    @Value("${plaza.processors.batch-size:100}") int batchSize,
-                                    @Value("${plaza.processors.segments:1}") int segments) {
-        configurer.usingTrackingEventProcessors();
-        configurer.registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
-                .forParallelProcessing(segments)
-                .andInitialSegmentsCount(segments)
-                .andBatchSize(batchSize)
-                .andTokenClaimInterval(1000, TimeUnit.MILLISECONDS));
     }
 }

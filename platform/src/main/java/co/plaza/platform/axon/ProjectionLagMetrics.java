@@ -1,6 +1,6 @@
 package co.plaza.platform.axon;
 
-import co.plaza.platform.consistency.ReadSideProgress;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -13,16 +13,31 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * {@code plaza.projection.lag}: from an event's creation (the command that produced it) to the commit of the
- * read-model batch that made it visible, per projection, as a histogram the benchmark reads from /prometheus.
+ * Per declared tracking processor: {@code plaza.projection.lag}, from an event's creation (the command that
+ * produced it) to the commit of the read-model batch that made it visible, as a histogram the benchmark reads
+ * from /prometheus (projections only); and {@code plaza.processor.lag.events} / {@code plaza.processor.lag.seconds},
+ * how far behind the head of the event store it is now (see {@link ProcessorStates}).
  */
 @Configuration
 public class ProjectionLagMetrics {
 
     @Autowired
-    public void register(EventProcessingConfigurer configurer, MeterRegistry registry) {
-        configurer.registerDefaultHandlerInterceptor((config, processor) -> processor.endsWith(ReadSideProgress.READ_MODEL_SUFFIX)
+    public void register(EventProcessingConfigurer configurer, MeterRegistry registry, ProcessorDeclarations declarations,
+                         ProcessorStates states) {
+        configurer.registerDefaultHandlerInterceptor((config, processor) -> declarations.isProjection(processor)
                 ? lag(registry, processor) : (unitOfWork, chain) -> chain.proceed());
+        for (ProcessorDeclarations.Declaration declaration : declarations.all()) {
+            if (declaration.subscribing()) {
+                continue; // handled in the publishing transaction: never behind
+            }
+            String name = declaration.name();
+            Gauge.builder("plaza.processor.lag.events", states, s -> s.state(name).map(ProcessorStates.State::lagEvents).orElse(-1L))
+                    .tag("processor", name).description("events between the processor's token and the event store's head")
+                    .register(registry);
+            Gauge.builder("plaza.processor.lag.seconds", states, s -> s.state(name).map(ProcessorStates.State::lagSeconds).orElse(-1.0))
+                    .tag("processor", name).description("age of the oldest event not handled yet (0 when caught up)")
+                    .register(registry);
+        }
     }
 
     private static MessageHandlerInterceptor<EventMessage<?>> lag(MeterRegistry registry, String processor) {

@@ -1,5 +1,6 @@
 package co.plaza.platform.config;
 
+import co.plaza.platform.axon.ProcessorStates;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -7,7 +8,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** {@code GET /health/}: PostgreSQL, the event store and Elasticsearch (Boot's own indicator) as components. */
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code GET /health/}: PostgreSQL, the event store, Elasticsearch (Boot's own indicator) and the event
+ * processors of this deployable as components.
+ */
 @Configuration
 public class HealthConfiguration {
 
@@ -20,6 +27,33 @@ public class HealthConfiguration {
             } catch (RuntimeException e) {
                 return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
             }
+        };
+    }
+
+    /**
+     * Each declared processor's state ({@code running}, {@code replaying}, {@code stopped}, {@code error} with its
+     * error), position and lag in events and seconds. It stays UP while one is in error: Axon retries it, the
+     * other read models keep serving, and only the callers whose writes it handles wait for it.
+     */
+    @Bean
+    public HealthIndicator processors(ProcessorStates states) {
+        return () -> {
+            Health.Builder health = Health.up();
+            states.states().forEach((name, s) -> {
+                Map<String, Object> detail = new LinkedHashMap<>();
+                detail.put("mode", s.mode());
+                detail.put("state", s.status());
+                if (s.mode().equals("tracking")) {
+                    detail.put("position", s.position());
+                    detail.put("lag_events", s.lagEvents());
+                    detail.put("lag_seconds", s.lagSeconds());
+                }
+                if (s.error() != null) {
+                    detail.put("error", s.error());
+                }
+                health.withDetail(name, detail);
+            });
+            return health.build();
         };
     }
 

@@ -26,6 +26,7 @@ import java.util.Map;
 public class SearchWriter {
 
     private static final String PENDING = SearchWriter.class.getName() + ".pending";
+    private static final String REDIRECTS = SearchWriter.class.getName() + ".redirects";
 
     private final ElasticsearchClient client;
 
@@ -33,10 +34,27 @@ public class SearchWriter {
         this.client = client;
     }
 
+    /**
+     * Makes the writes of a unit of work's handlers to an alias go into another index: how a rebuild processor
+     * runs the live projection's handlers into a new index version ({@link SearchIndexRebuilds}).
+     */
+    public static void redirect(UnitOfWork<?> unitOfWork, String alias, String index) {
+        unitOfWork.root().<Map<String, String>>getOrComputeResource(REDIRECTS, k -> new java.util.HashMap<>()).put(alias, index);
+    }
+
+    private static String target(String alias) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return alias;
+        }
+        Map<String, String> redirects = CurrentUnitOfWork.get().root().getResource(REDIRECTS);
+        return redirects == null ? alias : redirects.getOrDefault(alias, alias);
+    }
+
     public void index(String alias, String id, Map<String, Object> document, long version) {
-        pendingDocuments().ifPresent(docs -> docs.put(alias + "/" + id, document));
-        pendingDeletes().ifPresent(deleted -> deleted.remove(alias + "/" + id));
-        add(BulkOperation.of(b -> b.index(i -> i.index(alias).id(id).document(document)
+        String index = target(alias);
+        pendingDocuments().ifPresent(docs -> docs.put(index + "/" + id, document));
+        pendingDeletes().ifPresent(deleted -> deleted.remove(index + "/" + id));
+        add(BulkOperation.of(b -> b.index(i -> i.index(index).id(id).document(document)
                 .version(version).versionType(VersionType.External))));
     }
 
@@ -47,14 +65,15 @@ public class SearchWriter {
      */
     @SuppressWarnings("unchecked")
     public void update(String alias, String id, long version, java.util.function.Consumer<Map<String, Object>> change) {
-        if (deletedInThisBatch(alias, id)) {
+        String index = target(alias);
+        if (deletedInThisBatch(index, id)) {
             // its delete is not sent yet: a write with a newer version would bring it back
             return;
         }
-        Map<String, Object> current = pendingDocuments().map(docs -> docs.get(alias + "/" + id)).orElse(null);
+        Map<String, Object> current = pendingDocuments().map(docs -> docs.get(index + "/" + id)).orElse(null);
         if (current == null) {
             try {
-                var found = client.get(g -> g.index(alias).id(id).realtime(true), Map.class);
+                var found = client.get(g -> g.index(index).id(id).realtime(true), Map.class);
                 if (!found.found()) {
                     return;
                 }
@@ -77,11 +96,13 @@ public class SearchWriter {
     @SuppressWarnings("unchecked")
     public void updateMatching(String alias, String field, String value, String seqField, long version,
                                java.util.function.Consumer<Map<String, Object>> change) {
+        // a rebuild writes into its new index: read and match there too
+        String target = target(alias);
         Map<String, Map<String, Object>> pending = pendingDocuments().orElseGet(java.util.HashMap::new);
         java.util.Set<String> done = new java.util.HashSet<>();
         for (Map.Entry<String, Map<String, Object>> e : List.copyOf(pending.entrySet())) {
-            if (e.getKey().startsWith(alias + "/") && value.equals(String.valueOf(e.getValue().get(field)))) {
-                String id = e.getKey().substring(alias.length() + 1);
+            if (e.getKey().startsWith(target + "/") && value.equals(String.valueOf(e.getValue().get(field)))) {
+                String id = e.getKey().substring(target.length() + 1);
                 Map<String, Object> doc = new java.util.LinkedHashMap<>(e.getValue());
                 change.accept(doc);
                 index(alias, id, doc, version);
@@ -94,7 +115,7 @@ public class SearchWriter {
             co.elastic.clients.elasticsearch.core.SearchResponse<Map> page;
             try {
                 page = client.search(s -> {
-                    s.index(alias).size(500).query(q -> q.term(t -> t.field(field).value(value)))
+                    s.index(target).size(500).query(q -> q.term(t -> t.field(field).value(value)))
                             .sort(o -> o.field(f -> f.field(seqField).order(co.elastic.clients.elasticsearch._types.SortOrder.Asc)));
                     return from == null ? s : s.searchAfter(from);
                 }, Map.class);
@@ -103,7 +124,7 @@ public class SearchWriter {
             }
             var hits = page.hits().hits();
             for (var hit : hits) {
-                if (done.add(hit.id()) && hit.source() != null && !deletedInThisBatch(alias, hit.id())) {
+                if (done.add(hit.id()) && hit.source() != null && !deletedInThisBatch(target, hit.id())) {
                     Map<String, Object> doc = new java.util.LinkedHashMap<String, Object>(hit.source());
                     change.accept(doc);
                     index(alias, hit.id(), doc, version);
@@ -138,9 +159,10 @@ public class SearchWriter {
 
     /** A tombstone version is kept by Elasticsearch for a while, so a late older write cannot resurrect it. */
     public void delete(String alias, String id, long version) {
-        pendingDocuments().ifPresent(docs -> docs.remove(alias + "/" + id));
-        pendingDeletes().ifPresent(deleted -> deleted.add(alias + "/" + id));
-        add(BulkOperation.of(b -> b.delete(d -> d.index(alias).id(id).version(version).versionType(VersionType.External))));
+        String index = target(alias);
+        pendingDocuments().ifPresent(docs -> docs.remove(index + "/" + id));
+        pendingDeletes().ifPresent(deleted -> deleted.add(index + "/" + id));
+        add(BulkOperation.of(b -> b.delete(d -> d.index(index).id(id).version(version).versionType(VersionType.External))));
     }
 
     private void add(BulkOperation operation) {

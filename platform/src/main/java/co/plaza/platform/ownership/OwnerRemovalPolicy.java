@@ -1,7 +1,7 @@
 package co.plaza.platform.ownership;
 
 import co.plaza.common.api.OwnerRemoved;
-import org.axonframework.config.ProcessingGroup;
+import co.plaza.platform.axon.Policy;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * redelivered event queues nothing twice.
  */
 @Component
-@ProcessingGroup("ownership-policies")
+@Policy(name = "ownership-policies")
 @DisallowReplay
 public class OwnerRemovalPolicy {
 

@@ -2,7 +2,7 @@ package co.plaza.platform.ownership;
 
 import co.plaza.common.api.OwnerRemoved;
 import co.plaza.common.api.Ownership;
-import org.axonframework.config.ProcessingGroup;
+import co.plaza.platform.axon.Policy;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * an owner's aggregates, every one created before the owner's removal is there, projected or not.
  */
 @Component
-@ProcessingGroup(OwnershipRegistry.GROUP)
+@Policy(name = OwnershipRegistry.GROUP, subscribing = true)
 @DisallowReplay
 public class OwnershipRegistry {
 

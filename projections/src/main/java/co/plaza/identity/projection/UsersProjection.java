@@ -1,5 +1,6 @@
 package co.plaza.identity.projection;
 
+import co.plaza.platform.axon.Projection;
 import co.plaza.identity.api.UserEvents.UserDeactivatedEvent;
 import co.plaza.identity.api.UserEvents.UserDeletedEvent;
 import co.plaza.identity.api.UserEvents.UserDetailsUpdatedEvent;
@@ -14,7 +15,6 @@ import co.plaza.media.api.MediaRef;
 import co.plaza.media.api.MediaUse;
 import co.plaza.media.api.RelatedType;
 import co.plaza.identity.readmodel.UsersTable;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -29,7 +29,7 @@ import java.util.UUID;
  * row only moves forward, so a replayed or redelivered event changes nothing. No password hash is kept here.
  */
 @Component
-@ProcessingGroup("users-projection")
+@Projection(name = "users-projection")
 public class UsersProjection {
 
     private final JdbcTemplate jdbc;

@@ -1,5 +1,6 @@
 package co.plaza.identity.projection;
 
+import co.plaza.platform.axon.Projection;
 import co.plaza.identity.api.UserEvents.UserDeactivatedEvent;
 import co.plaza.identity.api.UserEvents.UserDeletedEvent;
 import co.plaza.identity.api.UserEvents.UserDetailsUpdatedEvent;
@@ -9,15 +10,13 @@ import co.plaza.identity.api.UserEvents.UserRoleChangedEvent;
 import co.plaza.platform.elasticsearch.SearchIndexes;
 import co.plaza.platform.elasticsearch.SearchWriter;
 import co.plaza.identity.readmodel.UsersIndex;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
-
 /** Writes the users index ({@link UsersIndex}), versioned by the event's global position. */
 @Component
-@ProcessingGroup("users-search-projection")
+@Projection(name = "users-search-projection", searchIndexes = UsersIndex.INDEX)
 public class UsersSearchProjection {
 
     private final SearchWriter writer;

@@ -1,6 +1,7 @@
 package co.plaza.marketplace.projection;
 
 import co.plaza.identity.readmodel.UserActivityTracking;
+import co.plaza.platform.axon.Projection;
 import co.plaza.marketplace.api.AdEvents.AdCreatedEvent;
 import co.plaza.marketplace.api.AdEvents.AdDeletedEvent;
 import co.plaza.marketplace.api.AdEvents.AdStatusChangedEvent;
@@ -14,7 +15,6 @@ import co.plaza.media.api.MediaUse;
 import co.plaza.media.api.RelatedType;
 import co.plaza.platform.elasticsearch.SearchIndexes;
 import co.plaza.platform.elasticsearch.SearchWriter;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AllowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -35,7 +35,7 @@ import java.util.function.Consumer;
  * rewrites the index in place, so it needs no reset: re-sent writes carry the same positions and change nothing.
  */
 @Component
-@ProcessingGroup("adds-search-projection")
+@Projection(name = "adds-search-projection", searchIndexes = AdsIndex.INDEX)
 @AllowReplay
 public class AdsSearchProjection extends UserActivityTracking {
 

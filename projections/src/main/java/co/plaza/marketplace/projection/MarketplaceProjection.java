@@ -1,5 +1,6 @@
 package co.plaza.marketplace.projection;
 
+import co.plaza.platform.axon.Projection;
 import co.plaza.marketplace.api.AdDetails;
 import co.plaza.marketplace.api.AdEvents.AdCreatedEvent;
 import co.plaza.marketplace.api.AdEvents.AdDeletedEvent;
@@ -19,7 +20,6 @@ import co.plaza.media.api.MediaUse;
 import co.plaza.media.api.RelatedType;
 import co.plaza.identity.readmodel.UserActivityTracking;
 import co.plaza.marketplace.readmodel.AdsTables;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AllowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -36,7 +36,7 @@ import java.util.UUID;
  * deactivated users are hidden. The views counter ({@code add_views}) is not its table: a reset leaves it alone.
  */
 @Component
-@ProcessingGroup("marketplace-projection")
+@Projection(name = "marketplace-projection")
 @AllowReplay
 public class MarketplaceProjection extends UserActivityTracking {
 
@@ -144,10 +144,6 @@ public class MarketplaceProjection extends UserActivityTracking {
         jdbc.update("DELETE FROM " + AdsTables.FOLLOWS + " WHERE id = ?", e.followId());
     }
 
-
-
-
-
     /** Only the read model's own tables: the views counter survives a replay. */
     @ResetHandler
     void reset() {
@@ -165,7 +161,6 @@ public class MarketplaceProjection extends UserActivityTracking {
                 ON CONFLICT (media_id) DO UPDATE SET add_id = EXCLUDED.add_id, sort_order = EXCLUDED.sort_order""".formatted(AdsTables.IMAGES),
                 mediaId, addId, MediaRef.pathOf(mediaId), order);
     }
-
 
     private static String nz(String s) {
         return s == null ? "" : s;

@@ -1,12 +1,12 @@
 package co.plaza.media.projection;
 
 import co.plaza.media.readmodel.MediaTable;
+import co.plaza.platform.axon.Projection;
 import co.plaza.media.api.MediaEvents.MediaDeletedEvent;
 import co.plaza.media.api.MediaEvents.MediaReattachedEvent;
 import co.plaza.media.api.MediaEvents.MediaReorderedEvent;
 import co.plaza.media.api.MediaEvents.MediaUploadedEvent;
 import co.plaza.media.api.MediaHostRemoved;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AllowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -17,7 +17,7 @@ import java.sql.Timestamp;
 
 /** Media as API.md shows them; every handler is idempotent, so a replay or a redelivery changes nothing. */
 @Component
-@ProcessingGroup("media-projection")
+@Projection(name = "media-projection")
 @AllowReplay
 public class MediaProjection {
 

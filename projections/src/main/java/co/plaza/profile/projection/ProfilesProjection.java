@@ -1,6 +1,7 @@
 package co.plaza.profile.projection;
 
 import co.plaza.profile.readmodel.ProfilesTable;
+import co.plaza.platform.axon.Projection;
 import co.plaza.profile.api.ProfileDetails;
 import co.plaza.profile.api.ProfileEvents.ProfileAnonymisedEvent;
 import co.plaza.profile.api.ProfileEvents.ProfileCreatedEvent;
@@ -14,7 +15,6 @@ import co.plaza.media.api.MediaEvents.MediaUploadedEvent;
 import co.plaza.media.api.MediaUse;
 import co.plaza.media.api.RelatedType;
 import co.plaza.identity.readmodel.UserActivityTracking;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -30,7 +30,7 @@ import java.util.UUID;
  * deactivated users are hidden (API.md, Profiles).
  */
 @Component
-@ProcessingGroup("profiles-projection")
+@Projection(name = "profiles-projection")
 public class ProfilesProjection extends UserActivityTracking {
 
     /** The stored shape of {@link ProfileDetails}, with its kind tag, read back by the query side. */

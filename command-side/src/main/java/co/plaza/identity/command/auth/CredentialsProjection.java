@@ -1,5 +1,6 @@
 package co.plaza.identity.command.auth;
 
+import co.plaza.platform.axon.Policy;
 import co.plaza.identity.command.Identifiers;
 import co.plaza.identity.api.UserEvents.UserDeactivatedEvent;
 import co.plaza.identity.api.UserEvents.UserDeletedEvent;
@@ -7,7 +8,6 @@ import co.plaza.identity.api.UserEvents.UserDetailsUpdatedEvent;
 import co.plaza.identity.api.UserEvents.UserPasswordChangedEvent;
 import co.plaza.identity.api.UserEvents.UserReactivatedEvent;
 import co.plaza.identity.api.UserEvents.UserRegisteredEvent;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * "credentials" group is subscribing), so an account logs in as soon as registration answers.
  */
 @Component
-@ProcessingGroup("credentials")
+@Policy(name = "credentials", subscribing = true)
 public class CredentialsProjection {
 
     private final JdbcTemplate jdbc;

@@ -1,0 +1,54 @@
+package co.plaza.app.api;
+
+import co.plaza.platform.test.HttpApi.Response;
+import com.fasterxml.jackson.databind.JsonNode;
+import co.plaza.platform.test.PlazaTestEnvironment;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestPropertySource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every declared processor's state and lag in {@code GET /health/} and in /prometheus; the context of
+ * {@link ReadYourWritesTest}, which has metrics export on.
+ */
+@ContextConfiguration(initializers = PlazaTestEnvironment.Isolated.class)
+@TestPropertySource(properties = "plaza.consistency.bound=PT1S")
+@AutoConfigureObservability(tracing = false)
+class ProcessorsApiTest extends ApiTest {
+
+    private static final List<String> PROJECTIONS = List.of("users-projection", "users-search-projection",
+            "profiles-projection", "media-projection", "marketplace-projection", "adds-search-projection");
+
+    @Test
+    void healthShowsEachProcessorsStateAndLag() {
+        register(unique("salud"), "consumer");
+        Response health = api.get("/health/", null);
+        assertThat(health.status()).isEqualTo(200);
+        JsonNode processors = health.json().path("components").path("processors");
+        assertThat(processors.path("status").asText()).isEqualTo("UP");
+        for (String name : PROJECTIONS) {
+            JsonNode p = processors.path("details").path(name);
+            assertThat(p.path("mode").asText()).as(name).isEqualTo("tracking");
+            assertThat(p.path("state").asText()).as(name).isIn("running", "replaying");
+            assertThat(p.path("position").asLong()).as(name).isGreaterThanOrEqualTo(0);
+            assertThat(p.path("lag_events").isNumber()).as(name).isTrue();
+            assertThat(p.path("lag_seconds").isNumber()).as(name).isTrue();
+        }
+        assertThat(processors.path("details").path("credentials").path("mode").asText()).isEqualTo("subscribing");
+        assertThat(processors.path("details").path("media-policies").path("mode").asText()).isEqualTo("tracking");
+    }
+
+    @Test
+    void prometheusHasEachProcessorsLagInEventsAndSeconds() {
+        String metrics = api.get("/prometheus", adminToken()).raw();
+        for (String name : PROJECTIONS) {
+            assertThat(metrics).contains("plaza_processor_lag_events{processor=\"" + name + "\"}");
+            assertThat(metrics).contains("plaza_processor_lag_seconds{processor=\"" + name + "\"}");
+        }
+    }
+}
