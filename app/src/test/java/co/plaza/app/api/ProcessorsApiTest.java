@@ -27,7 +27,12 @@ class ProcessorsApiTest extends ApiTest {
     @Test
     void healthShowsEachProcessorsStateAndLag() {
         register(unique("salud"), "consumer");
-        Response health = api.get("/health/", null);
+        Response anonymous = api.get("/health/", null);
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(anonymous.json().path("components").path("processors").path("status").asText()).isEqualTo("UP");
+        assertThat(anonymous.json().path("components").path("processors").has("details"))
+                .as("an anonymous probe sees no processor details").isFalse();
+        Response health = api.get("/health/", adminToken());
         assertThat(health.status()).isEqualTo(200);
         JsonNode processors = health.json().path("components").path("processors");
         assertThat(processors.path("status").asText()).isEqualTo("UP");
@@ -40,7 +45,7 @@ class ProcessorsApiTest extends ApiTest {
             assertThat(p.path("lag_seconds").isNumber()).as(name).isTrue();
         }
         assertThat(processors.path("details").path("credentials").path("mode").asText()).isEqualTo("subscribing");
-        assertThat(processors.path("details").path("media-policies").path("mode").asText()).isEqualTo("tracking");
+        assertThat(processors.path("details").path("ownership-policies").path("mode").asText()).isEqualTo("tracking");
     }
 
     @Test
