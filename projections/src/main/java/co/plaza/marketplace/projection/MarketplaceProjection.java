@@ -1,7 +1,6 @@
 package co.plaza.marketplace.projection;
 
 import co.plaza.platform.axon.Projection;
-import co.plaza.marketplace.api.AdDetails;
 import co.plaza.marketplace.api.AdEvents.AdCreatedEvent;
 import co.plaza.marketplace.api.AdEvents.AdDeletedEvent;
 import co.plaza.marketplace.api.AdEvents.AdStatusChangedEvent;
@@ -49,27 +48,28 @@ public class MarketplaceProjection extends UserActivityTracking {
 
     @EventHandler
     void on(AdCreatedEvent e, @SequenceNumber long version) {
-        AdDetails d = e.details();
         jdbc.update("""
-                INSERT INTO %s (id, legacy_id, user_id, title, description, price, currency, condition, status,
-                    category_id, latitude, longitude, address, city, created_at, updated_at, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (id) DO NOTHING""".formatted(AdsTables.ADS),
-                e.addId(), e.legacyId(), e.userId(), d.title(), nz(d.description()), d.price(), d.currency(),
-                d.condition().wire(), e.status().wire(), d.categoryId(), d.latitude(), d.longitude(), nz(d.address()),
-                nz(d.city()), java.sql.Timestamp.from(e.createdAt()), java.sql.Timestamp.from(e.updatedAt()), version);
+                INSERT INTO %s (id, legacy_id, user_id, status, created_at, updated_at, version, %s)
+                VALUES (?, ?, ?, ?, ?, ?, ?, %s)
+                ON CONFLICT (id) DO NOTHING""".formatted(AdsTables.ADS, AdsTables.DETAIL_COLUMNS, AdsTables.DETAIL_PLACEHOLDERS),
+                concat(new Object[]{e.addId(), e.legacyId(), e.userId(), e.status().wire(),
+                        java.sql.Timestamp.from(e.createdAt()), java.sql.Timestamp.from(e.updatedAt()), version},
+                        AdsTables.detailValues(e.details())));
     }
 
     @EventHandler
     void on(AdUpdatedEvent e, @SequenceNumber long version, @Timestamp Instant at) {
-        AdDetails d = e.details();
         jdbc.update("""
-                UPDATE %s SET title = ?, description = ?, price = ?, currency = ?, condition = ?, category_id = ?,
-                    latitude = ?, longitude = ?, address = ?, city = ?, updated_at = ?, version = ?
-                WHERE id = ? AND version < ?""".formatted(AdsTables.ADS),
-                d.title(), nz(d.description()), d.price(), d.currency(), d.condition().wire(), d.categoryId(),
-                d.latitude(), d.longitude(), nz(d.address()), nz(d.city()), java.sql.Timestamp.from(at), version,
-                e.addId(), version);
+                UPDATE %s SET (%s, updated_at, version) = (%s, ?, ?)
+                WHERE id = ? AND version < ?""".formatted(AdsTables.ADS, AdsTables.DETAIL_COLUMNS, AdsTables.DETAIL_PLACEHOLDERS),
+                concat(AdsTables.detailValues(e.details()),
+                        new Object[]{java.sql.Timestamp.from(at), version, e.addId(), version}));
+    }
+
+    private static Object[] concat(Object[] first, Object[] second) {
+        Object[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
     }
 
     @EventHandler

@@ -1,6 +1,11 @@
 package co.plaza.marketplace.readmodel;
 
-import co.plaza.marketplace.api.AdCondition;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import co.plaza.marketplace.api.AdDetails;
 import co.plaza.marketplace.api.AdEvents.AdCreatedEvent;
 import co.plaza.marketplace.api.AdQueries.AdView;
@@ -29,8 +34,11 @@ import java.util.UUID;
 public final class AdsIndex {
 
     public static final String INDEX = "adds";
-    /** 2: the list row in the document ({@code view}, {@code owner_active}) and the numeric {@code seq}. */
-    public static final int VERSION = 2;
+    /**
+     * 2: the list row in the document ({@code view}, {@code owner_active}) and the numeric {@code seq};
+     * 3: the owner's fields in {@code view.details} whole, as {@link AdDetails} is, so a new field needs no change here.
+     */
+    public static final int VERSION = 3;
     public static final String MAPPING = """
             {"settings": {"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "100ms",
                "sort.field": ["created_at", "seq"], "sort.order": ["desc", "desc"]},
@@ -65,6 +73,22 @@ public final class AdsIndex {
     /** The folded fields a search word may match in. */
     public static final List<String> SEARCHABLE = List.of("title_f", "description_f", CITY_FOLDED);
 
+    /**
+     * How {@link AdDetails} is kept in the (unindexed) {@code view}: every field of the record, prices as plain
+     * strings so they come back exact (the indexed {@code price} double only filters and sorts).
+     */
+    private static final ObjectMapper VIEW = new ObjectMapper()
+            .registerModule(new SimpleModule().addSerializer(BigDecimal.class, new JsonSerializer<>() {
+                @Override
+                public void serialize(BigDecimal value, JsonGenerator out, SerializerProvider serializers)
+                        throws java.io.IOException {
+                    out.writeString(value.toPlainString());
+                }
+            }))
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
     private AdsIndex() {
     }
 
@@ -96,13 +120,7 @@ public final class AdsIndex {
         doc.put(CONDITION, d.condition().wire());
         doc.put(CATEGORY_ID, d.categoryId() == null ? null : d.categoryId().toString());
         doc.put(LOCATION, d.latitude() == null ? null : Map.of("lat", d.latitude(), "lon", d.longitude()));
-        Map<String, Object> view = view(doc);
-        view.put("title", d.title());
-        view.put("description", d.description());
-        // exact, as the detail shows it; the indexed double only filters and sorts
-        view.put("price", d.price() == null ? null : d.price().toPlainString());
-        view.put("address", d.address());
-        view.put("city", d.city());
+        view(doc).put("details", VIEW.convertValue(d, MAP));
     }
 
     public static void status(Map<String, Object> doc, AdStatus status) {
@@ -149,14 +167,7 @@ public final class AdsIndex {
     @SuppressWarnings("unchecked")
     public static AdView row(Map<String, Object> doc, long views, Double distanceKm) {
         Map<String, Object> view = view(doc);
-        Map<String, Object> location = (Map<String, Object>) doc.get(LOCATION);
-        String price = (String) view.get("price");
-        AdDetails details = new AdDetails((String) view.get("title"), (String) view.get("description"),
-                price == null ? null : new BigDecimal(price), (String) doc.get("currency"),
-                AdCondition.fromWire((String) doc.get(CONDITION)), uuid(doc.get(CATEGORY_ID)),
-                location == null ? null : ((Number) location.get("lat")).doubleValue(),
-                location == null ? null : ((Number) location.get("lon")).doubleValue(),
-                (String) view.get("address"), (String) view.get("city"));
+        AdDetails details = VIEW.convertValue(view.get("details"), AdDetails.class);
         List<MediaRef> images = images(doc).stream().map(i -> new MediaRef(UUID.fromString((String) i.get("id")),
                 (String) i.get("path"), ((Number) i.get("order")).intValue())).toList();
         Number legacyId = (Number) view.get("legacy_id");

@@ -34,6 +34,24 @@ public final class AdsTables {
     public static final String CATEGORIES = "category_view";
     public static final String FOLLOWS = "follow_view";
 
+    /**
+     * The columns of an ad's details, in the order of {@link #detailValues}: the projection writes them and
+     * {@link #AD} reads them, so a new field of {@link AdDetails} is added here (and in a migration) only.
+     */
+    public static final String DETAIL_COLUMNS =
+            "title, description, price, currency, condition, category_id, latitude, longitude, address, city";
+    public static final String DETAIL_PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+
+    public static Object[] detailValues(AdDetails d) {
+        return new Object[]{d.title(), nz(d.description()), d.price(), d.currency(), d.condition().wire(),
+                d.categoryId(), d.latitude(), d.longitude(), nz(d.address()), nz(d.city())};
+    }
+
+    /** The table's text columns are NOT NULL; an absent text is stored empty. */
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
     /** An ad with its views and its owner's state; {@code a} is the ad row. */
     private static final String AD_COLUMNS = "a.*, COALESCE(v.count, 0) AS views_count, COALESCE(s.active, TRUE) AS owner_active"
             + " FROM " + ADS + " a LEFT JOIN " + VIEWS + " v ON v.add_id = a.id"
