@@ -82,6 +82,10 @@ public final class JsonInput {
             return Optional.empty();
         }
         String value = node.asText();
+        if (!StorableText.isStorable(value)) {
+            error(field, StorableText.ERROR);
+            return Optional.empty();
+        }
         if (required && value.isBlank()) {
             error(field, "error.blank");
             return Optional.empty();
@@ -258,6 +262,31 @@ public final class JsonInput {
             error(field, "error.invalid_type");
             return Optional.empty();
         }
+        if (!storable(node)) {
+            // JSONB holds no NUL either, in keys or in values at any depth
+            error(field, StorableText.ERROR);
+            return Optional.empty();
+        }
         return Optional.of(node);
+    }
+
+    private static boolean storable(JsonNode node) {
+        if (node.isTextual()) {
+            return StorableText.isStorable(node.asText());
+        }
+        for (var fields = node.fields(); fields.hasNext(); ) {
+            var entry = fields.next();
+            if (!StorableText.isStorable(entry.getKey()) || !storable(entry.getValue())) {
+                return false;
+            }
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (!storable(element)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }

@@ -76,6 +76,10 @@ public final class QueryParams {
             error(name, "error.too_long");
             return null;
         }
+        if (value != null && !StorableText.isStorable(value)) {
+            error(name, StorableText.ERROR);
+            return null;
+        }
         return value;
     }
 
