@@ -41,6 +41,8 @@ class OwnershipTest extends ApiTest {
                 AdCondition.USED, null, null, null, "", "Pasto"), null, null, null), 30, TimeUnit.SECONDS);
         // no wait: the row commits with the ad
         assertThat(owned(seller.id(), "marketplace.Ad", addId)).isEqualTo(1);
+        // the ad was created by the platform, not by the seller: the seller's reads do not wait for it
+        await(() -> api.get("/api/adds/" + addId + "/", seller.token()).status() == 200, "the ad is projected");
         assertThat(api.delete("/api/adds/" + addId + "/", seller.token()).status()).isEqualTo(204);
         assertThat(owned(seller.id(), "marketplace.Ad", addId)).isZero();
     }
