@@ -1,6 +1,5 @@
 package co.plaza.platform.security;
 
-import co.plaza.platform.errors.DomainException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -9,7 +8,10 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import java.util.Optional;
 import java.util.UUID;
 
-/** The caller as the access token names it. */
+/**
+ * The signed-in user as the access token names it: the security adapter behind {@code WebCallers}. Controllers
+ * and everything below them use {@link co.plaza.platform.context.Caller}, never this.
+ */
 public record CurrentUser(UUID id, boolean staff) {
 
     public static Optional<CurrentUser> get() {
@@ -20,20 +22,5 @@ public record CurrentUser(UUID id, boolean staff) {
             return Optional.of(new CurrentUser(UUID.fromString(jwt.getSubject()), Boolean.TRUE.equals(staff)));
         }
         return Optional.empty();
-    }
-
-    public static CurrentUser required() {
-        return get().orElseThrow(() -> DomainException.unauthenticated("error.not_authenticated"));
-    }
-
-    /** Object-level authorization: the owner or an admin. */
-    public boolean mayChange(UUID ownerId) {
-        return staff || id.equals(ownerId);
-    }
-
-    public void requireOwnerOrStaff(UUID ownerId) {
-        if (!mayChange(ownerId)) {
-            throw DomainException.forbidden();
-        }
     }
 }

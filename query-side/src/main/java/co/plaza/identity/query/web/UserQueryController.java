@@ -7,7 +7,7 @@ import co.plaza.identity.api.UserQueries.ListUsersQuery;
 import co.plaza.identity.api.UserQueries.UserPage;
 import co.plaza.identity.api.UserQueries.UserView;
 import co.plaza.identity.api.UserRepresentation;
-import co.plaza.platform.security.CurrentUser;
+import co.plaza.platform.context.Caller;
 import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.web.PageParams;
 import co.plaza.platform.web.PathIds;
@@ -36,8 +36,8 @@ public class UserQueryController {
     }
 
     @GetMapping("/api/auth/users")
-    public Map<String, Object> list(HttpServletRequest request) {
-        CurrentUser caller = CurrentUser.required();
+    public Map<String, Object> list(HttpServletRequest request, Caller caller) {
+        caller.requireActor();
         QueryParams in = QueryParams.of(request);
         PageParams page = in.page();
         String search = in.string("search");
@@ -50,15 +50,15 @@ public class UserQueryController {
                 () -> queries.query(new ListUsersQuery(search, role, caller.staff(), 1, 1), UserPage.class).join().count(),
                 () -> queries.query(query, UserPage.class).join(), count -> new UserPage(count, List.of()));
         return page.envelope(result.count(),
-                result.results().stream().map(u -> UserRepresentation.of(u, caller.id(), caller.staff())).toList(), request);
+                result.results().stream().map(u -> UserRepresentation.of(u, caller.actorId(), caller.staff())).toList(), request);
     }
 
     @GetMapping("/api/auth/users/{id}")
-    public ResponseEntity<Map<String, Object>> get(@PathVariable String id) {
-        CurrentUser caller = CurrentUser.required();
+    public ResponseEntity<Map<String, Object>> get(@PathVariable String id, Caller caller) {
+        caller.requireActor();
         UserView user = queries.query(new FindUserQuery(PathIds.resolve(id, UserIds.LEGACY_TABLE)),
                 ResponseTypes.optionalInstanceOf(UserView.class)).join().orElseThrow(DomainException::notFound);
         return ResponseEntity.ok().eTag(Versions.etag(user.version()))
-                .body(UserRepresentation.of(user, caller.id(), caller.staff()));
+                .body(UserRepresentation.of(user, caller.actorId(), caller.staff()));
     }
 }

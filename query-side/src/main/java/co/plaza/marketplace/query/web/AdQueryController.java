@@ -13,7 +13,7 @@ import co.plaza.marketplace.api.AdStatus;
 import co.plaza.marketplace.api.MarketplaceIds;
 import co.plaza.marketplace.readmodel.AdsTables;
 import co.plaza.identity.api.UserIds;
-import co.plaza.platform.security.CurrentUser;
+import co.plaza.platform.context.Caller;
 import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.web.PageParams;
 import co.plaza.platform.web.PathIds;
@@ -56,12 +56,12 @@ public class AdQueryController {
     }
 
     @GetMapping("/api/adds")
-    public Map<String, Object> list(HttpServletRequest request) {
-        return page(request, QueryParams.of(request), null, null);
+    public Map<String, Object> list(HttpServletRequest request, Caller caller) {
+        return page(request, QueryParams.of(request), null, null, caller);
     }
 
     @GetMapping("/api/adds/nearby")
-    public Map<String, Object> nearby(HttpServletRequest request) {
+    public Map<String, Object> nearby(HttpServletRequest request, Caller caller) {
         QueryParams in = QueryParams.of(request);
         Double lat = in.number("lat", true, -90, 90);
         Double lon = in.number("lon", true, -180, 180);
@@ -69,23 +69,24 @@ public class AdQueryController {
         if (radius != null && radius == 0) {
             in.error("radius_km", "error.out_of_range");
         }
-        return page(request, in, lat == null || lon == null ? null : new Near(lat, lon, radius == null ? 10 : radius), null);
+        Near near = lat == null || lon == null ? null : new Near(lat, lon, radius == null ? 10 : radius);
+        return page(request, in, near, null, caller);
     }
 
     @GetMapping("/api/adds/my_adds")
-    public Map<String, Object> mine(HttpServletRequest request) {
-        CurrentUser caller = CurrentUser.required();
+    public Map<String, Object> mine(HttpServletRequest request, Caller caller) {
+        caller.requireActor();
         PageParams page = QueryParams.of(request).page();
-        ListAdsQuery query = new ListAdsQuery(null, null, null, null, null, null, Set.of(caller.id()),
+        ListAdsQuery query = new ListAdsQuery(null, null, null, null, null, null, Set.of(caller.actorId()),
                 EnumSet.allOf(AdStatus.class), null, Ordering.NEWEST, null, page.page(), page.pageSize());
         return run(query, page, request);
     }
 
     @GetMapping("/api/adds/following_adds")
-    public Map<String, Object> following(HttpServletRequest request) {
-        CurrentUser caller = CurrentUser.required();
+    public Map<String, Object> following(HttpServletRequest request, Caller caller) {
+        caller.requireActor();
         PageParams page = QueryParams.of(request).page();
-        Set<UUID> followed = new HashSet<>(queries.query(new FollowedByQuery(caller.id()),
+        Set<UUID> followed = new HashSet<>(queries.query(new FollowedByQuery(caller.actorId()),
                 ResponseTypes.multipleInstancesOf(UUID.class)).join());
         if (followed.isEmpty()) {
             return page.envelope(0, List.of(), request);
@@ -96,11 +97,11 @@ public class AdQueryController {
     }
 
     @GetMapping("/api/adds/{id}")
-    public ResponseEntity<Map<String, Object>> get(@PathVariable String id) {
+    public ResponseEntity<Map<String, Object>> get(@PathVariable String id, Caller caller) {
         UUID addId = PathIds.resolve(id, MarketplaceIds.ADD_TABLE);
         AdView view = queries.query(new FindAdQuery(addId, true), ResponseTypes.optionalInstanceOf(AdView.class))
                 .join().orElseThrow(DomainException::notFound);
-        boolean privileged = CurrentUser.get().map(c -> c.mayChange(view.userId())).orElse(false);
+        boolean privileged = caller.mayChange(view.userId());
         if (!privileged && (view.status() == AdStatus.PAUSED || !view.ownerActive())) {
             throw DomainException.notFound();
         }
@@ -109,7 +110,8 @@ public class AdQueryController {
         return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(AdRepresentation.of(view.withViews(views)));
     }
 
-    private Map<String, Object> page(HttpServletRequest request, QueryParams in, Near near, Set<UUID> users) {
+    private Map<String, Object> page(HttpServletRequest request, QueryParams in, Near near, Set<UUID> users,
+                                     Caller caller) {
         PageParams page = in.page();
         String search = in.string("search");
         UUID category = in.id("category", MarketplaceIds.CATEGORY_TABLE);
@@ -122,8 +124,7 @@ public class AdQueryController {
         // DRF's ordering filter ignores a field it does not know
         Ordering ordering = ORDERINGS.getOrDefault(String.valueOf(in.string("ordering")), Ordering.NEWEST);
         in.validate();
-        CurrentUser caller = CurrentUser.get().orElse(null);
-        UUID pausedOnlyOf = caller == null ? NOBODY : caller.staff() ? null : caller.id();
+        UUID pausedOnlyOf = !caller.isAuthenticated() ? NOBODY : caller.staff() ? null : caller.actorId();
         ListAdsQuery query = new ListAdsQuery(search, category, min, max, condition, city,
                 user == null ? users : Set.of(user), EnumSet.of(status == null ? AdStatus.ACTIVE : status),
                 pausedOnlyOf, ordering, near, page.page(), page.pageSize());

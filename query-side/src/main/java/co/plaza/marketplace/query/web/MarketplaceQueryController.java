@@ -9,7 +9,7 @@ import co.plaza.marketplace.api.CategoryQueries.ListCategoriesQuery;
 import co.plaza.marketplace.api.FollowQueries.ListFollowsQuery;
 import co.plaza.marketplace.api.AdRepresentation;
 import co.plaza.marketplace.api.MarketplaceIds;
-import co.plaza.platform.security.CurrentUser;
+import co.plaza.platform.context.Caller;
 import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.web.PageParams;
 import co.plaza.platform.web.PathIds;
@@ -46,10 +46,10 @@ public class MarketplaceQueryController {
     }
 
     @GetMapping("/api/follows")
-    public Map<String, Object> follows(HttpServletRequest request) {
-        CurrentUser caller = CurrentUser.required();
+    public Map<String, Object> follows(HttpServletRequest request, Caller caller) {
+        caller.requireActor();
         PageParams page = QueryParams.of(request).page();
-        FollowPage result = queries.query(new ListFollowsQuery(caller.id(), page.page(), page.pageSize()),
+        FollowPage result = queries.query(new ListFollowsQuery(caller.actorId(), page.page(), page.pageSize()),
                 FollowPage.class).join();
         return page.envelope(result.count(), result.results().stream().map(AdRepresentation::of).toList(), request);
     }

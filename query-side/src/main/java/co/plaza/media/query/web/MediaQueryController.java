@@ -9,7 +9,7 @@ import co.plaza.media.api.MediaRepresentation;
 import co.plaza.media.api.RelatedType;
 import co.plaza.media.web.MediaLinks;
 import co.plaza.media.web.RelatedIds;
-import co.plaza.platform.security.CurrentUser;
+import co.plaza.platform.context.Caller;
 import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.web.PageParams;
 import co.plaza.platform.web.PathIds;
@@ -39,8 +39,8 @@ public class MediaQueryController {
     }
 
     @GetMapping("/api/media")
-    public Map<String, Object> list(HttpServletRequest request) {
-        CurrentUser caller = CurrentUser.required();
+    public Map<String, Object> list(HttpServletRequest request, Caller caller) {
+        caller.requireActor();
         QueryParams in = QueryParams.of(request);
         PageParams page = in.page();
         RelatedType relatedType = in.choice("related_type", wire -> RelatedType.fromWire(wire)
@@ -48,15 +48,15 @@ public class MediaQueryController {
         UUID relatedId = in.id("related_id", relatedType == null ? null : relatedType.legacyTable());
         in.validate();
         boolean filtered = relatedType != null || relatedId != null;
-        MediaPage result = queries.query(new ListMediaQuery(relatedType, relatedId, filtered ? null : caller.id(),
-                caller.staff() ? null : caller.id(), page.page(), page.pageSize()), MediaPage.class).join();
+        MediaPage result = queries.query(new ListMediaQuery(relatedType, relatedId, filtered ? null : caller.actorId(),
+                caller.staff() ? null : caller.actorId(), page.page(), page.pageSize()), MediaPage.class).join();
         return page.envelope(result.count(), result.results().stream()
                 .map(m -> MediaRepresentation.of(m, links.urlOf(m))).toList(), request);
     }
 
     @GetMapping("/api/media/{id}")
-    public Map<String, Object> get(@PathVariable String id) {
-        CurrentUser caller = CurrentUser.required();
+    public Map<String, Object> get(@PathVariable String id, Caller caller) {
+        caller.requireActor();
         MediaView view = queries.query(new FindMediaQuery(PathIds.resolve(id, RelatedType.MEDIA_LEGACY_TABLE)),
                 ResponseTypes.optionalInstanceOf(MediaView.class)).join().orElseThrow(DomainException::notFound);
         if (!view.use().isPublic() && !caller.mayChange(view.uploadedBy())) {

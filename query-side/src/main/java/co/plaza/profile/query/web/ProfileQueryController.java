@@ -9,7 +9,7 @@ import co.plaza.profile.api.ProfileQueries.ProfilePage;
 import co.plaza.profile.api.ProfileQueries.ProfileView;
 import co.plaza.profile.api.ProfileRepresentation;
 import co.plaza.identity.api.UserIds;
-import co.plaza.platform.security.CurrentUser;
+import co.plaza.platform.context.Caller;
 import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.web.PageParams;
 import co.plaza.platform.web.PathIds;
@@ -39,7 +39,7 @@ public class ProfileQueryController {
     }
 
     @GetMapping("/api/profiles/{kinds:" + ProfileKind.PATH_SEGMENTS + "}")
-    public Map<String, Object> list(@PathVariable String kinds, HttpServletRequest request) {
+    public Map<String, Object> list(@PathVariable String kinds, HttpServletRequest request, Caller caller) {
         ProfileKind kind = kindOf(kinds);
         QueryParams in = QueryParams.of(request);
         PageParams page = in.page();
@@ -47,10 +47,10 @@ public class ProfileQueryController {
         String city = in.string("city");
         in.validate();
         if (kind == ProfileKind.CONSUMER) {
-            CurrentUser caller = CurrentUser.required();
+            caller.requireActor();
             if (!caller.staff()) {
                 // a consumer sees only their own consumer profile
-                var own = queries.query(new FindProfileByUserQuery(kind, caller.id()),
+                var own = queries.query(new FindProfileByUserQuery(kind, caller.actorId()),
                         ResponseTypes.optionalInstanceOf(ProfileView.class)).join();
                 return page.envelope(own.isPresent() ? 1 : 0,
                         own.stream().filter(p -> page.page() == 1).map(ProfileRepresentation::of).toList(), request);
@@ -62,28 +62,30 @@ public class ProfileQueryController {
     }
 
     @GetMapping("/api/profiles/{kinds:" + ProfileKind.PATH_SEGMENTS + "}/{id}")
-    public ResponseEntity<Map<String, Object>> get(@PathVariable String kinds, @PathVariable String id) {
+    public ResponseEntity<Map<String, Object>> get(@PathVariable String kinds, @PathVariable String id,
+                                                   Caller caller) {
         ProfileKind kind = kindOf(kinds);
         UUID profileId = PathIds.resolve(id, kind.legacyTable());
         ProfileView view = queries.query(new FindProfileQuery(kind, profileId),
                 ResponseTypes.optionalInstanceOf(ProfileView.class)).join().orElseThrow(DomainException::notFound);
-        requireVisible(view);
+        requireVisible(view, caller);
         return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(ProfileRepresentation.of(view));
     }
 
     @GetMapping("/api/profiles/{kinds:" + ProfileKind.PATH_SEGMENTS + "}/by-user/{userId}")
-    public ResponseEntity<Map<String, Object>> byUser(@PathVariable String kinds, @PathVariable String userId) {
+    public ResponseEntity<Map<String, Object>> byUser(@PathVariable String kinds, @PathVariable String userId,
+                                                      Caller caller) {
         ProfileKind kind = kindOf(kinds);
         ProfileView view = queries.query(new FindProfileByUserQuery(kind, PathIds.resolve(userId, UserIds.LEGACY_TABLE)),
                 ResponseTypes.optionalInstanceOf(ProfileView.class)).join().orElseThrow(DomainException::notFound);
-        requireVisible(view);
+        requireVisible(view, caller);
         return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(ProfileRepresentation.of(view));
     }
 
     /** A consumer profile another user may not see at all is a 404, not a 403 (API.md, Visibility). */
-    private static void requireVisible(ProfileView view) {
+    private static void requireVisible(ProfileView view, Caller caller) {
         if (view.kind() == ProfileKind.CONSUMER) {
-            CurrentUser caller = CurrentUser.required();
+            caller.requireActor();
             if (!caller.mayChange(view.userId())) {
                 throw DomainException.notFound();
             }
