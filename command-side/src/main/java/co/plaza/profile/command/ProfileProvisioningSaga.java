@@ -1,5 +1,6 @@
 package co.plaza.profile.command;
 
+import co.plaza.platform.retry.Backoff;
 import co.plaza.platform.axon.Policy;
 import co.plaza.common.api.StoredAs;
 import co.plaza.profile.api.ProfileCommands.CreateProfileCommand;
@@ -36,8 +37,6 @@ import java.util.concurrent.TimeUnit;
 public class ProfileProvisioningSaga {
 
     static final String RETRY = "retry-profile-provisioning";
-    static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
-    static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
     @JsonProperty
     private UUID userId;
@@ -106,8 +105,7 @@ public class ProfileProvisioningSaga {
     }
 
     static Duration backoff(int failures) {
-        long seconds = FIRST_BACKOFF.toSeconds() << Math.min(Math.max(failures, 1) - 1, 20);
-        return Duration.ofSeconds(Math.min(seconds, MAX_BACKOFF.toSeconds()));
+        return Backoff.after(failures);
     }
 
     private void cancelRetry(DeadlineManager deadlines) {

@@ -1,5 +1,6 @@
 package co.plaza.platform.ownership;
 
+import co.plaza.platform.retry.Backoff;
 import co.plaza.common.api.Ownership;
 import co.plaza.platform.errors.DomainException;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -28,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 public class OwnedRemovals {
 
     private static final Logger log = LoggerFactory.getLogger(OwnedRemovals.class);
-    static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
     private final JdbcTemplate jdbc;
     private final CommandGateway commands;
@@ -78,7 +78,7 @@ public class OwnedRemovals {
     }
 
     private void retryLater(Due removal, RuntimeException failure) {
-        long seconds = Math.min(MAX_BACKOFF.toSeconds(), 1L << Math.min(removal.attempts(), 20));
+        long seconds = Backoff.after(removal.attempts() + 1).toSeconds();
         log.warn("Removal of {} {} failed (attempt {}), retrying in {} s: {}", removal.kind(), removal.aggregateId(),
                 removal.attempts() + 1, seconds, failure.toString());
         String error = failure.toString();
