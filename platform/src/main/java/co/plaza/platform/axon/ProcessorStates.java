@@ -5,7 +5,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -80,10 +79,10 @@ public class ProcessorStates {
         TrackingToken slowest = null;
         long position = Long.MAX_VALUE;
         for (EventTrackerStatus segment : segments.values()) {
-            TrackingToken token = current(segment.getTrackingToken());
-            if (position(token) < position) {
-                position = position(token);
-                slowest = token;
+            long handled = TokenPositions.of(segment.getTrackingToken());
+            if (handled < position) {
+                position = handled;
+                slowest = TokenPositions.current(segment.getTrackingToken());
             }
         }
         long lagEvents = Math.max(0, head() - position);
@@ -110,21 +109,13 @@ public class ProcessorStates {
         }
     }
 
-    private static TrackingToken current(TrackingToken token) {
-        return token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
-    }
-
-    private static long position(TrackingToken token) {
-        return token == null ? -1 : token.position().orElse(-1);
-    }
-
     /** The head of the event store, read at most twice a second whatever the number of processors and scrapes. */
     private long head() {
         long now = System.nanoTime();
         if (head < 0 || now - headReadAt > HEAD_CACHE_NANOS) {
             EventStore store = eventStore.getIfAvailable();
             TrackingToken token = store == null ? null : store.createHeadToken();
-            head = token == null ? -1 : token.position().orElse(-1);
+            head = TokenPositions.of(token);
             headReadAt = now;
         }
         return head;

@@ -1,14 +1,12 @@
 package co.plaza.platform.consistency;
 
+import co.plaza.platform.axon.TokenPositions;
 import co.plaza.platform.axon.ProcessorDeclarations;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
@@ -107,22 +105,11 @@ public class ReadSideProgress {
                 return false;
             }
             for (EventTrackerStatus segment : status.values()) {
-                if (segment.isErrorState() || !covers(segment.getTrackingToken(), position)) {
+                if (segment.isErrorState() || !TokenPositions.covers(segment.getTrackingToken(), position)) {
                     return false;
                 }
             }
         }
         return true;
-    }
-
-    static boolean covers(TrackingToken token, long position) {
-        if (token == null) {
-            return false;
-        }
-        TrackingToken current = token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
-        if (current == null || current.position().orElse(-1) < position) {
-            return false;
-        }
-        return !(current instanceof GapAwareTrackingToken gapAware) || !gapAware.getGaps().contains(position);
     }
 }

@@ -1,5 +1,6 @@
 package co.plaza.platform.elasticsearch;
 
+import co.plaza.platform.axon.TokenPositions;
 import co.plaza.platform.axon.ProcessorDeclarations;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -176,7 +177,7 @@ public class SearchIndexRebuilds implements SmartLifecycle {
         long min = Long.MAX_VALUE;
         for (int segment : tokens.fetchSegments(processor)) {
             TrackingToken token = tokens.fetchToken(processor, segment);
-            min = Math.min(min, token == null ? -1 : token.position().orElse(-1));
+            min = Math.min(min, TokenPositions.of(token));
         }
         return min == Long.MAX_VALUE ? -1 : min;
     }
