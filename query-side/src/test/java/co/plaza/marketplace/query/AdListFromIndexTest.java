@@ -1,7 +1,6 @@
-package co.plaza.app.query;
+package co.plaza.marketplace.query;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.plaza.app.api.ApiTest;
 import co.plaza.marketplace.api.AdCondition;
 import co.plaza.marketplace.api.AdDetails;
 import co.plaza.marketplace.api.AdEvents.AdCreatedEvent;
@@ -11,15 +10,18 @@ import co.plaza.marketplace.api.AdQueries.ListAdsQuery;
 import co.plaza.marketplace.api.AdQueries.Near;
 import co.plaza.marketplace.api.AdQueries.Ordering;
 import co.plaza.marketplace.api.AdStatus;
-import co.plaza.marketplace.query.MarketplaceQueryHandler;
 import co.plaza.marketplace.readmodel.AdsIndex;
 import co.plaza.marketplace.readmodel.AdsTables;
 import co.plaza.media.api.MediaRef;
 import co.plaza.platform.elasticsearch.SearchIndexes;
 import co.plaza.platform.elasticsearch.SearchWriter;
+import co.plaza.platform.test.ComponentTier;
+import co.plaza.platform.test.PlazaTestEnvironment;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ContextConfiguration;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -34,7 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * whatever a list row shows (images in order, exact price, the owner's state) comes from the document alone;
  * only the views counter is read beside it.
  */
-class AdListFromIndexTest extends ApiTest {
+@SpringBootTest(classes = ComponentTier.class)
+@ContextConfiguration(initializers = PlazaTestEnvironment.class)
+class AdListFromIndexTest {
 
     @Autowired
     ElasticsearchClient elasticsearch;
@@ -56,7 +60,7 @@ class AdListFromIndexTest extends ApiTest {
 
     @Test
     void aListPageIsTheDocumentsWithImagesInOrderAndWithoutHiddenOwners() {
-        SearchIndexes indexes = new SearchIndexes(elasticsearch, unique("component").toLowerCase() + "_");
+        SearchIndexes indexes = new SearchIndexes(elasticsearch, "component" + UUID.randomUUID().toString().substring(0, 8) + "_");
         String alias = indexes.ensure(AdsIndex.INDEX, AdsIndex.VERSION, AdsIndex.MAPPING);
         SearchWriter writer = new SearchWriter(elasticsearch);
         MarketplaceQueryHandler handler = new MarketplaceQueryHandler(jdbc, elasticsearch, indexes);
