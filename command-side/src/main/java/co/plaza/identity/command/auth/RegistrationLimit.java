@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /**
  * Sign-ups per address (account farming, and SMS pumping through the numbers they name): every registration that
- * reaches the command counts, taken or refused; over the limit a 429 with Retry-After.
+ * passes input validation counts, whether it then succeeds or not; over the limit a 429 with Retry-After.
  */
 @Component
 public class RegistrationLimit {
