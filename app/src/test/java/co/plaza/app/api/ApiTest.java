@@ -15,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,6 +40,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = PlazaTestEnvironment.class)
+// every test client is 127.0.0.1: the per-address limits get their own test values (a subclass may set others)
+@TestPropertySource(properties = {
+        "plaza.auth.reset.max-per-address=1000",
+        "plaza.auth.login.max-failures-per-address=1000",
+        "plaza.auth.register.max-per-address=100000"})
 public abstract class ApiTest {
 
     protected static final String PASSWORD = "Un4-Clave-Segura!";
@@ -63,9 +69,6 @@ public abstract class ApiTest {
         registry.add("TWILIO_AUTH_TOKEN", () -> "test-token");
         registry.add("TWILIO_FROM_NUMBER", () -> "+15005550006");
         registry.add("TWILIO_API_BASE_URL", TWILIO::baseUrl);
-        // every test client is 127.0.0.1: the per-address limits get their own test values
-        registry.add("plaza.auth.reset.max-per-address", () -> "1000");
-        registry.add("plaza.auth.login.max-failures-per-address", () -> "1000");
         registry.add("PLAZA_CORS_ORIGINS", () -> "https://app.plaza.co");
     }
 

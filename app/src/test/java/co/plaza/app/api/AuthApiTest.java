@@ -1,13 +1,16 @@
 package co.plaza.app.api;
 
+import co.plaza.identity.command.auth.Throttle;
 import co.plaza.platform.test.HttpApi.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +24,8 @@ class AuthApiTest extends ApiTest {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Throttle throttle;
 
     @Test
     void registerAnswers201WithTheUserAndNeverAHash() {
@@ -157,6 +162,100 @@ class AuthApiTest extends ApiTest {
         String other = unique("free");
         register(other, "consumer");
         assertThat(login(other, PASSWORD)).isNotBlank();
+    }
+
+    @Test
+    void twentyParallelWrongLoginsForOneAccountGetExactlyFive401s() throws Exception {
+        String name = unique("parallel");
+        register(name, "consumer");
+        int clients = 20;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<Response>> results = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            int n = i;
+            results.add(pool.submit(() -> {
+                start.await();
+                return api.post("/api/auth/login/", body("username", name, "password", "Wrong-Password-" + n), null);
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Response> f : results) {
+            Response r = f.get();
+            statuses.add(r.status());
+            if (r.status() == 429) {
+                assertThat(r.header("Retry-After")).as(r.toString()).isPresent();
+            }
+        }
+        pool.shutdown();
+        assertThat(statuses.stream().filter(s -> s == 401).count()).as(statuses.toString()).isEqualTo(5);
+        assertThat(statuses.stream().filter(s -> s == 429).count()).as(statuses.toString()).isEqualTo(15);
+    }
+
+    @Test
+    void theUsernameAndTheEmailOfOneAccountShareItsLimit() {
+        String name = unique("both");
+        register(name, "consumer");
+        for (int i = 0; i < 3; i++) {
+            assertThat(api.post("/api/auth/login/", body("username", name, "password", "Wrong-Password-" + i), null)
+                    .status()).isEqualTo(401);
+        }
+        for (int i = 0; i < 2; i++) {
+            assertThat(api.post("/api/auth/login/", body("email", (name + "@example.com").toUpperCase(),
+                    "password", "Wrong-Password-" + i), null).status()).isEqualTo(401);
+        }
+        Response locked = api.post("/api/auth/login/", body("username", name, "password", PASSWORD), null);
+        assertThat(locked.status()).as(locked.toString()).isEqualTo(429);
+        assertThat(locked.header("Retry-After")).isPresent();
+
+        // an identifier that names no account is limited alike (by its folded form) and answers the same
+        String nobody = unique("Nadie");
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.post("/api/auth/login/", body("username", i % 2 == 0 ? nobody : nobody.toUpperCase(),
+                    "password", "Wrong-Password-" + i), null).status()).isEqualTo(401);
+        }
+        Response unknown = api.post("/api/auth/login/", body("username", nobody, "password", PASSWORD), null);
+        assertThat(unknown.status()).isEqualTo(429);
+        assertThat(unknown.raw()).isEqualTo(locked.raw());
+    }
+
+    @Test
+    void guessingTheOldPasswordIsLimitedPerAccountLikeFailedLogins() {
+        Account user = account("guess", "consumer");
+        for (int i = 0; i < 5; i++) {
+            Response wrong = api.post("/api/auth/change-password/", body("old_password", "Wrong-Password-" + i,
+                    "new_password", "Otra-Clave-2024"), user.token());
+            assertThat(wrong.status()).as(wrong.toString()).isEqualTo(400);
+            assertThat(wrong.json().has("old_password")).isTrue();
+        }
+        Response locked = api.post("/api/auth/change-password/", body("old_password", PASSWORD,
+                "new_password", "Otra-Clave-2024"), user.token());
+        assertThat(locked.status()).as(locked.toString()).isEqualTo(429);
+        assertThat(locked.header("Retry-After")).isPresent();
+        // the same limit as logins: the guesses lock the account's password login too
+        assertThat(api.post("/api/auth/login/", body("username", user.username(), "password", PASSWORD), null)
+                .status()).isEqualTo(429);
+    }
+
+    @Test
+    void aNulInTheUsernameIsA400NamingTheField() {
+        Response r = api.post("/api/auth/login/", body("username", "nul\u0000name", "password", PASSWORD), null);
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        assertThat(r.json().has("username")).isTrue();
+        Response email = api.post("/api/auth/login/", body("email", "a\u0000@b.co", "password", PASSWORD), null);
+        assertThat(email.status()).as(email.toString()).isEqualTo(400);
+        assertThat(email.json().has("email")).isTrue();
+    }
+
+    @Test
+    void theThrottleTakesAnyStringAsAKey() {
+        Throttle.Limit limit = new Throttle.Limit("test-any-key", 1, Duration.ofMinutes(1), true);
+        for (String key : List.of("nul\u0000key", "lone\uD800surrogate", "x".repeat(10_000), "", "\uFFFF")) {
+            String unique = key + UUID.randomUUID();
+            assertThat(throttle.hit(limit, unique).allowed()).as(key).isTrue();
+            assertThat(throttle.hit(limit, unique).allowed()).as(key).isFalse();
+        }
     }
 
     @Test

@@ -5,6 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -29,6 +31,24 @@ public class WebConfiguration {
     private static final Pattern SAFE_CORRELATION = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     /**
+     * The client's address and the forwarded headers, before anything else reads the request. The container's
+     * forwarded-header support takes the left-most {@code X-Forwarded-For} from anyone (a client writing it would
+     * get fresh rate limits with every request), so a deployable configured to use it refuses to start.
+     */
+    @Bean
+    public FilterRegistrationBean<ClientAddressFilter> clientAddressFilter(
+            @Value("${plaza.trusted-proxies:}") String trustedProxies, ServerProperties server) {
+        if (server.getForwardHeadersStrategy() != ServerProperties.ForwardHeadersStrategy.NONE) {
+            throw new IllegalStateException("server.forward-headers-strategy is " + server.getForwardHeadersStrategy()
+                    + ": forwarded headers are read from PLAZA_TRUSTED_PROXIES only; unset SERVER_FORWARD_HEADERS_STRATEGY");
+        }
+        FilterRegistrationBean<ClientAddressFilter> bean = new FilterRegistrationBean<>(
+                new ClientAddressFilter(TrustedProxies.parse(trustedProxies)));
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return bean;
+    }
+
+    /**
      * DRF paths end with '/', and the same path without it must work too: strip it before anything else
      * (security included) looks at the path, so controllers and matchers name each path once.
      */
@@ -36,7 +56,7 @@ public class WebConfiguration {
     public FilterRegistrationBean<UrlHandlerFilter> trailingSlashFilter() {
         FilterRegistrationBean<UrlHandlerFilter> bean = new FilterRegistrationBean<>(
                 UrlHandlerFilter.trailingSlashHandler("/**").wrapRequest().build());
-        bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return bean;
     }
 
@@ -62,7 +82,7 @@ public class WebConfiguration {
                 }
             }
         });
-        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return bean;
     }
 

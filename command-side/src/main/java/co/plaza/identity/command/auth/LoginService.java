@@ -14,7 +14,6 @@ import org.springframework.stereotype.Service;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * Password login with throttling per account and per address. Every refusal looks the same (one 401), and
@@ -46,15 +45,11 @@ public class LoginService {
 
     /** {@code caller} is who asks (anonymous): a hash upgrade is sent as the account's user, in the caller's request. */
     public Credentials.Account authenticate(String identifier, String password, String address, Caller caller) {
-        String accountKey = Identifiers.fold(identifier);
-        OptionalLong wait = throttle.retryAfter(perAccount, accountKey);
-        if (wait.isEmpty()) {
-            wait = throttle.retryAfter(perAddress, address);
-        }
-        if (wait.isPresent()) {
-            throw DomainException.tooManyRequests("error.throttled", wait.getAsLong());
-        }
         Optional<Credentials.Account> found = credentials.byLogin(identifier);
+        // a hit is taken before the password is checked, so parallel guesses cannot pass the limit together
+        String accountKey = accountKey(found, identifier);
+        Throttle.Hit addressHit = throttle.require(perAddress, address);
+        throttle.require(perAccount, accountKey, () -> throttle.giveBack(addressHit));
         boolean ok;
         if (found.isPresent() && found.get().passwordHash() != null) {
             ok = hasher.verify(password, found.get().passwordHash()) && found.get().canLogIn();
@@ -63,16 +58,37 @@ public class LoginService {
             ok = false;
         }
         if (!ok) {
-            throttle.record(perAccount, accountKey);
-            throttle.record(perAddress, address);
             throw DomainException.unauthenticated("error.invalid_credentials");
         }
         Credentials.Account account = found.get();
         throttle.clear(perAccount, accountKey);
+        throttle.giveBack(addressHit);
         if (hasher.needsUpgrade(account.passwordHash())) {
             upgrade(account, password, caller);
         }
         return account;
+    }
+
+    /**
+     * The per-account key: the account's id, so its username and its email share one limit; an identifier that
+     * names no account is limited by its folded form, alike and with the same answers.
+     */
+    private static String accountKey(Optional<Credentials.Account> account, String identifier) {
+        return account.map(a -> "user:" + a.userId()).orElseGet(() -> "login:" + Identifiers.fold(identifier));
+    }
+
+    /**
+     * Checks a signed-in user's password (change-password's old one) against the same per-account limit as logins,
+     * so a stolen access token cannot guess the password either.
+     */
+    public boolean checkPassword(Credentials.Account account, String password) {
+        String accountKey = accountKey(Optional.of(account), account.username());
+        throttle.require(perAccount, accountKey);
+        if (!hasher.verify(password, account.passwordHash())) {
+            return false;
+        }
+        throttle.clear(perAccount, accountKey);
+        return true;
     }
 
     /** A migrated Django hash becomes Argon2id on the first successful login; a failure here must not block login. */

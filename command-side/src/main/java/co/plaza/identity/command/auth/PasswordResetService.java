@@ -75,13 +75,12 @@ public class PasswordResetService {
 
     /** @param phone E.164, or null when the given number could not be parsed */
     public void request(String phone, String address) {
-        boolean limited = throttle.retryAfter(perAddress, address).isPresent();
-        throttle.record(perAddress, address);
+        // only requests under the limits count, and one over the address's limit spends nothing of the number's
+        boolean limited = !throttle.hit(perAddress, address).allowed();
         if (phone == null) {
             return;
         }
-        limited |= throttle.retryAfter(perPhone, phone).isPresent();
-        throttle.record(perPhone, phone);
+        limited = limited || !throttle.hit(perPhone, phone).allowed();
         if (limited) {
             log.info("Password reset SMS suppressed by rate limit");
             return;

@@ -3,6 +3,7 @@ package co.plaza.identity.command.web;
 import co.plaza.identity.command.auth.Credentials;
 import co.plaza.identity.command.auth.LoginService;
 import co.plaza.identity.command.auth.RefreshTokens;
+import co.plaza.identity.command.auth.RegistrationLimit;
 
 import co.plaza.identity.api.Role;
 import co.plaza.identity.api.UserCommands.ChangePasswordCommand;
@@ -57,10 +58,12 @@ public class AuthController {
     private final Credentials credentials;
     private final WriteAnswers answers;
     private final MessageSource messages;
+    private final RegistrationLimit registrations;
 
     public AuthController(CommandGateway commands, PasswordHasher hasher, PasswordPolicy policy, PhoneNumbers phones,
                           LoginService logins, RefreshTokens refreshTokens, TokenService tokens,
-                          Credentials credentials, WriteAnswers answers, MessageSource messages) {
+                          Credentials credentials, WriteAnswers answers, MessageSource messages,
+                          RegistrationLimit registrations) {
         this.commands = commands;
         this.hasher = hasher;
         this.policy = policy;
@@ -71,11 +74,12 @@ public class AuthController {
         this.credentials = credentials;
         this.answers = answers;
         this.messages = messages;
+        this.registrations = registrations;
     }
 
     @PostMapping("/register")
     public ResponseEntity<Map<String, Object>> register(@RequestBody(required = false) JsonNode body, Caller caller,
-                                                        HttpServletResponse response) {
+                                                        HttpServletRequest request, HttpServletResponse response) {
         JsonInput in = JsonInput.of(body, false);
         String username = in.string("username", true, 1000).map(Identifiers::nfc).orElse(null);
         if (username != null && !Identifiers.isValidUsername(username)) {
@@ -101,6 +105,7 @@ public class AuthController {
                     .forEach(code -> in.error("password", "error." + code));
         }
         in.validate();
+        registrations.admit(request.getRemoteAddr());
 
         UUID userId = UUID.randomUUID();
         RegisterUserCommand command = new RegisterUserCommand(userId, null, username, email, phone, hasher.hash(password),
@@ -179,7 +184,7 @@ public class AuthController {
         in.validate();
         Credentials.Account account = credentials.byId(actor).filter(Credentials.Account::canLogIn)
                 .orElseThrow(() -> DomainException.unauthenticated("error.invalid_token"));
-        if (!hasher.verify(oldPassword, account.passwordHash())) {
+        if (!logins.checkPassword(account, oldPassword)) {
             throw DomainException.field("old_password", "error.wrong_password");
         }
         List<String> problems = policy.validate(newPassword, account.username());

@@ -1,0 +1,119 @@
+package co.plaza.app.api;
+
+import co.plaza.platform.test.HttpApi;
+import co.plaza.platform.test.HttpApi.Response;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+
+import static co.plaza.platform.test.HttpApi.body;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Per-address limits key on the client address (API.md, Auth: throttling): 127.0.0.1 is the trusted proxy here,
+ * and a client that connects from 127.0.0.2 (all of 127/8 is loopback) is not one. Each test plays clients with
+ * addresses of its own, so the limits of one test do not reach another.
+ */
+@TestPropertySource(properties = {
+        "plaza.trusted-proxies=127.0.0.1",
+        "plaza.auth.login.max-failures-per-address=3",
+        "plaza.auth.register.max-per-address=3"})
+class ClientAddressApiTest extends ApiTest {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** An address in 198.18.0.0/15 (benchmarking, never routed), different each time. */
+    private static String someAddress() {
+        return "198." + (18 + RANDOM.nextInt(2)) + "." + RANDOM.nextInt(256) + "." + (1 + RANDOM.nextInt(254));
+    }
+
+    private String wrongLogin() {
+        return HttpApi.JSON.valueToTree(body("username", unique("nobody"), "password", "Wrong-Password-1")).toString();
+    }
+
+    @Test
+    void aClientThatIsNoTrustedProxyCannotEscapeTheAddressLimitByRotatingXForwardedFor() throws IOException {
+        for (int i = 0; i < 3; i++) {
+            assertThat(postFrom("127.0.0.2", "/api/auth/login/", wrongLogin(), "X-Forwarded-For", someAddress()))
+                    .isEqualTo(401);
+        }
+        assertThat(postFrom("127.0.0.2", "/api/auth/login/", wrongLogin(), "X-Forwarded-For", someAddress()))
+                .isEqualTo(429);
+        assertThat(postFrom("127.0.0.2", "/api/auth/login/", wrongLogin(), "X-Forwarded-For", someAddress() + ", " + someAddress()))
+                .isEqualTo(429);
+    }
+
+    @Test
+    void behindATrustedProxyTheRightMostHopThatIsNoTrustedProxyIsTheKey() {
+        String client = someAddress();
+        for (int i = 0; i < 3; i++) {
+            Response r = api.post("/api/auth/login/", body("username", unique("nobody"), "password", "Wrong-Password-1"),
+                    null, "X-Forwarded-For", someAddress() + ", " + client);
+            assertThat(r.status()).as(r.toString()).isEqualTo(401);
+        }
+        // a new spoofed left-most entry, and a second trusted hop on the right, change nothing
+        Response spoofed = api.post("/api/auth/login/", body("username", unique("nobody"), "password", "Wrong-Password-1"),
+                null, "X-Forwarded-For", someAddress() + ", " + client + ", 127.0.0.1");
+        assertThat(spoofed.status()).as(spoofed.toString()).isEqualTo(429);
+        assertThat(spoofed.header("Retry-After")).isPresent();
+        // another client behind the same proxy has limits of its own
+        Response other = api.post("/api/auth/login/", body("username", unique("nobody"), "password", "Wrong-Password-1"),
+                null, "X-Forwarded-For", client + ", " + someAddress());
+        assertThat(other.status()).as(other.toString()).isEqualTo(401);
+    }
+
+    @Test
+    void registrationsAreLimitedPerAddress() {
+        String client = someAddress();
+        for (int i = 0; i < 3; i++) {
+            assertThat(registerFrom(client).status()).isEqualTo(201);
+        }
+        Response refused = registerFrom(client);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+        assertThat(Long.parseLong(refused.header("Retry-After").orElseThrow())).isBetween(1L, 3600L);
+        assertThat(registerFrom(someAddress()).status()).isEqualTo(201);
+    }
+
+    private Response registerFrom(String address) {
+        String name = unique("farm");
+        Response r = api.post("/api/auth/register/", body("username", name, "email", name + "@example.com",
+                "password", PASSWORD, "phone_number", phone(), "role", "consumer"), null, "X-Forwarded-For", address);
+        assertThat(r.status()).as(r.toString()).isIn(201, 429);
+        return r;
+    }
+
+    /** A JSON POST over a connection from {@code localAddress}, which HttpClient cannot choose; the status. */
+    private int postFrom(String localAddress, String path, String json, String... headers) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(localAddress, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.setSoTimeout(30_000);
+            byte[] payload = json.getBytes(StandardCharsets.UTF_8);
+            StringBuilder head = new StringBuilder("POST ").append(path).append(" HTTP/1.1\r\n")
+                    .append("Host: 127.0.0.1:").append(port).append("\r\n")
+                    .append("Content-Type: application/json\r\n")
+                    .append("Content-Length: ").append(payload.length).append("\r\n")
+                    .append("Connection: close\r\n");
+            for (int i = 0; i < headers.length; i += 2) {
+                head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+            }
+            head.append("\r\n");
+            OutputStream out = socket.getOutputStream();
+            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(payload);
+            out.flush();
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
+                    .readLine();
+            assertThat(status).startsWith("HTTP/1.1 ");
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+    }
+}
