@@ -93,10 +93,15 @@ public class MediaCommandHandler {
                 load(previous).execute(Media::delete);
             }
         } else if (use.cap() > 0 && registry.count(use, type, id) >= use.cap()) {
-            throw DomainException.invalid(type == RelatedType.ADD ? "error.add_images_cap" : "error.work_images_cap",
-                    use.cap());
+            throw capReached(use, type);
         }
         return requestedOrder != null ? requestedOrder : registry.nextOrder(use, type, id);
+    }
+
+    /** A host holds at most {@code use.cap()} media of a use (an upload checks a batch against it before reading). */
+    public static DomainException capReached(MediaUse use, RelatedType type) {
+        return DomainException.invalid(type == RelatedType.ADD ? "error.add_images_cap" : "error.work_images_cap",
+                use.cap());
     }
 
     /** The related object must exist, and the actor must own it (admins and the platform itself may attach). */

@@ -77,10 +77,7 @@ public class UploadInspector {
         if (kind == null || !use.allows(kind.type())) {
             throw DomainException.unsupportedType("error.file_type_refused", mime);
         }
-        long limit = limitOf(kind.type());
-        if (file.size() > limit) {
-            throw DomainException.tooLarge("error.file_too_large", limit / (1024 * 1024));
-        }
+        checkSize(file.size(), limitOf(kind.type()));
         if (kind.type() != MediaType.IMAGE) {
             return new Inspected(kind.type(), mime, kind.extension(), file.size(), null, file);
         }
@@ -98,6 +95,22 @@ public class UploadInspector {
             throw DomainException.field("file", "error.image_invalid");
         }
         return new Inspected(kind.type(), mime, kind.extension(), cleaned.length, cleaned, file);
+    }
+
+    /**
+     * Refuses a file larger than any type the use allows, from its size alone: a batch is checked this way before
+     * any of its files is read; each file's own type limit is checked again once its content tells the type.
+     */
+    public void checkSize(long size, MediaUse use) {
+        long largest = ALLOWED.values().stream().map(Kind::type).filter(use::allows).mapToLong(this::limitOf)
+                .max().orElse(0);
+        checkSize(size, largest);
+    }
+
+    private static void checkSize(long size, long limit) {
+        if (size > limit) {
+            throw DomainException.tooLarge("error.file_too_large", limit / (1024 * 1024));
+        }
     }
 
     public long limitOf(MediaType type) {

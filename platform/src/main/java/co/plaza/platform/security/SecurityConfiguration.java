@@ -15,6 +15,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -90,6 +91,15 @@ public class SecurityConfiguration {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
         mapper.writeValue(response.getOutputStream(), body);
+    }
+
+    /**
+     * The firewall's refusals (encoded dots or slashes, NUL, {@code ..} segments): a 400 in the contract's JSON, not
+     * an exception that the container turns into a 500.
+     */
+    @Bean
+    public RequestRejectedHandler requestRejectedHandler(ApiExceptionHandler errors) {
+        return (request, response, rejected) -> errors.write(response, DomainException.invalid("error.bad_request"));
     }
 
     /** Origins from {@code PLAZA_CORS_ORIGINS} (comma-separated); none by default. */

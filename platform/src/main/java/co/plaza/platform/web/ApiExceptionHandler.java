@@ -2,9 +2,11 @@ package co.plaza.platform.web;
 
 import co.plaza.platform.errors.DomainException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -16,9 +18,11 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -30,22 +34,30 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The one place errors become DRF-shaped bodies; nothing reaches a client as a stack trace. */
+/**
+ * The one place errors become DRF-shaped bodies; nothing reaches a client as a stack trace. Every error is JSON
+ * whatever the client's {@code Accept} says (the content type is set before negotiation), and the layers before
+ * Spring MVC (filters, the security firewall, the servlet container's error page, Jetty itself) answer through
+ * {@link #write} and {@link #statusResponse} with the same bodies.
+ */
 @RestControllerAdvice
 public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     private final MessageSource messages;
+    private final ObjectMapper mapper;
 
-    public ApiExceptionHandler(MessageSource messages) {
+    public ApiExceptionHandler(MessageSource messages, ObjectMapper mapper) {
         this.messages = messages;
+        this.mapper = mapper;
     }
 
     @ExceptionHandler(DomainException.class)
@@ -79,7 +91,7 @@ public class ApiExceptionHandler {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         e.getViolations().forEach(v -> fields.computeIfAbsent(v.getPropertyPath().toString(), k -> new ArrayList<>())
                 .add(v.getMessage()));
-        return ResponseEntity.badRequest().body(new LinkedHashMap<>(fields));
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(new LinkedHashMap<>(fields));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -142,13 +154,16 @@ public class ApiExceptionHandler {
         if (api.isPresent()) {
             return render(api.get());
         }
+        if (e instanceof ErrorResponse spring && spring.getStatusCode().is4xxClientError()) {
+            // Spring MVC's own refusals (406 Not Acceptable, a missing header or part...): their status, our body
+            return statusResponse(spring.getStatusCode().value(), spring.getHeaders());
+        }
         if (co.plaza.platform.axon.Races.isConcurrencyConflict(e)) {
             // another request changed or created the same aggregate first
             return render(DomainException.conflict("error.conflict"));
         }
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-                .body(Map.of("detail", message("error.internal")));
+        return statusResponse(HttpStatus.INTERNAL_SERVER_ERROR.value(), HttpHeaders.EMPTY);
     }
 
     private ResponseEntity<Map<String, Object>> unwrap(Exception e) {
@@ -170,7 +185,7 @@ public class ApiExceptionHandler {
             return render(DomainException.conflict("error.conflict"));
         }
         log.error("Command or query failed", e);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Map.of("detail", message("error.internal")));
+        return statusResponse(HttpStatus.INTERNAL_SERVER_ERROR.value(), HttpHeaders.EMPTY);
     }
 
     /** The one mapping of a domain error's kind to an HTTP status. */
@@ -190,11 +205,57 @@ public class ApiExceptionHandler {
 
     public ResponseEntity<Map<String, Object>> render(DomainException e) {
         Map<String, Object> body = body(e);
-        ResponseEntity.BodyBuilder builder = ResponseEntity.status(status(e.kind()));
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(status(e.kind())).contentType(MediaType.APPLICATION_JSON);
         if (e.retryAfterSeconds() != null) {
             builder.header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
         }
         return builder.body(body);
+    }
+
+    /** An error known only by its HTTP status (Spring's, the container's): {@code {"detail": ...}} saying what it is. */
+    public ResponseEntity<Map<String, Object>> statusResponse(int status, HttpHeaders headers) {
+        HttpHeaders out = new HttpHeaders();
+        out.addAll(headers);
+        out.remove(HttpHeaders.CONTENT_TYPE);
+        out.setContentType(MediaType.APPLICATION_JSON);
+        return ResponseEntity.status(status).headers(out).body(statusBody(status));
+    }
+
+    public Map<String, Object> statusBody(int status) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("detail", message(statusMessage(status)));
+        return body;
+    }
+
+    /** The message key of an error that has only a status. */
+    public static String statusMessage(int status) {
+        return switch (status) {
+            case 401 -> "error.not_authenticated";
+            case 403 -> "error.forbidden";
+            case 404 -> "error.not_found";
+            case 405 -> "error.method_not_allowed";
+            case 406 -> "error.not_acceptable";
+            case 408 -> "error.request_timeout";
+            case 413 -> "error.request_too_large";
+            case 414 -> "error.uri_too_long";
+            case 415 -> "error.unsupported_media_type";
+            case 416 -> "error.range_not_satisfiable";
+            case 429 -> "error.too_many_requests";
+            case 431 -> "error.headers_too_large";
+            default -> status >= 500 ? "error.internal" : "error.bad_request";
+        };
+    }
+
+    /** Writes the error on a raw response, for the layers that answer before Spring MVC (filters, security). */
+    public void write(HttpServletResponse response, DomainException e) throws IOException {
+        write(response, status(e.kind()).value(), body(e));
+    }
+
+    public void write(HttpServletResponse response, int status, Map<String, Object> body) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        mapper.writeValue(response.getOutputStream(), body);
     }
 
     public Map<String, Object> body(DomainException e) {

@@ -19,6 +19,7 @@ import java.util.function.Function;
  * Reads a JSON request body the way DRF serializers do: unknown fields are ignored, a wrong type or an
  * unknown enum value is a field error, and every error of the body is reported at once. With
  * {@code partial} (PATCH) absent fields are simply absent; otherwise required fields must be there.
+ * The bytes became the tree in {@link JsonBodyReader} (size cap, strict UTF-8, one JSON value).
  */
 public final class JsonInput {
 
@@ -31,8 +32,9 @@ public final class JsonInput {
         this.partial = partial;
     }
 
+    /** No body at all reads as {@code {}}; a body of {@code null}, like any other non-object, is a 400. */
     public static JsonInput of(JsonNode body, boolean partial) {
-        if (body == null || body.isNull() || body.isMissingNode()) {
+        if (body == null || body.isMissingNode()) {
             body = new ObjectNode(null);
         }
         if (!body.isObject()) {
@@ -71,13 +73,26 @@ public final class JsonInput {
         return false;
     }
 
-    /** A string; null or absent gives empty, a blank required value is an error. */
+    /**
+     * A string; null or absent gives empty, a blank required value is an error. Only a JSON string is text: a
+     * boolean or a number given for it is a wrong type (it would otherwise be stored as "true").
+     */
     public Optional<String> string(String field, boolean required, int maxLength) {
+        return text(field, required, maxLength, false);
+    }
+
+    /** The text of an id that may be a UUID or a legacy integer id (a JSON string or a whole number). */
+    public Optional<String> idText(String field, boolean required) {
+        return text(field, required, 64, true);
+    }
+
+    /** {@code integersToo}: ids, where a legacy integer id may come as a JSON number. */
+    private Optional<String> text(String field, boolean required, int maxLength, boolean integersToo) {
         JsonNode node = value(field, required);
         if (node == null) {
             return Optional.empty();
         }
-        if (!node.isTextual() && !node.isNumber() && !node.isBoolean()) {
+        if (!node.isTextual() && !(integersToo && node.isIntegralNumber())) {
             error(field, "error.invalid_type");
             return Optional.empty();
         }
@@ -143,6 +158,11 @@ public final class JsonInput {
         try {
             long value;
             if (node.isIntegralNumber()) {
+                if (!node.canConvertToLong()) {
+                    // past a long: asLong() would wrap round to some small number
+                    error(field, "error.out_of_range");
+                    return Optional.empty();
+                }
                 value = node.asLong();
             } else if (node.isTextual()) {
                 value = Long.parseLong(node.asText().trim());
@@ -231,7 +251,7 @@ public final class JsonInput {
 
     /** A UUID or the legacy integer id of an object of {@code legacyTable} ({@link LegacyIds#parse}). */
     public Optional<UUID> id(String field, boolean required, String legacyTable) {
-        return string(field, required, 64).flatMap(s -> {
+        return text(field, required, 64, true).flatMap(s -> {
             Optional<UUID> id = LegacyIds.parse(s, legacyTable);
             if (id.isEmpty()) {
                 error(field, "error.invalid_id");

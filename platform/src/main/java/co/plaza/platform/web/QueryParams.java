@@ -3,6 +3,7 @@ package co.plaza.platform.web;
 import co.plaza.platform.errors.DomainException;
 
 import co.plaza.common.api.LegacyIds;
+import co.plaza.platform.elasticsearch.TextFolding;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.math.BigDecimal;
@@ -29,6 +30,14 @@ public final class QueryParams {
 
     /** Longer values are refused: no filter of the API needs more, and a search never should scan more. */
     public static final int MAX_LENGTH = 200;
+    /**
+     * A {@code search} has at most this many words, each at most {@link #MAX_SEARCH_WORD} characters once folded
+     * (NFKD can make one character several): no person's search is longer, and every word becomes one wildcard
+     * clause per searchable field, so 10 words stay far under Elasticsearch's clause limit (1,024) and its
+     * automaton limits (a single word of a few hundred characters failed the search).
+     */
+    public static final int MAX_SEARCH_WORDS = 10;
+    public static final int MAX_SEARCH_WORD = 100;
     /** Elasticsearch's default result window ({@code index.max_result_window}). */
     public static final int SEARCH_WINDOW = 10_000;
 
@@ -85,6 +94,21 @@ public final class QueryParams {
 
     public String string(String name) {
         return string(name, MAX_LENGTH);
+    }
+
+    /** {@code ?search=}: free text of at most {@link #MAX_SEARCH_WORDS} words of {@link #MAX_SEARCH_WORD} characters. */
+    public String search() {
+        String value = string("search");
+        List<String> words = TextFolding.words(value);
+        if (words.size() > MAX_SEARCH_WORDS) {
+            error("search", "error.search_too_many_words");
+            return null;
+        }
+        if (words.stream().anyMatch(w -> w.length() > MAX_SEARCH_WORD)) {
+            error("search", "error.search_word_too_long");
+            return null;
+        }
+        return value;
     }
 
     /** A whole number in {@code [min, max]}; {@code defaultValue} when absent. */

@@ -1,8 +1,11 @@
 package co.plaza.platform.web;
 
+import co.plaza.platform.errors.DomainException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,12 +15,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.UrlHandlerFilter;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -72,10 +82,24 @@ public class WebConfiguration {
                 request.setAttribute(CORRELATION_ATTRIBUTE, id);
                 response.setHeader(CORRELATION_HEADER, id);
                 MDC.put("correlation_id", id);
-                // errors written before the DispatcherServlet (security's 401/403) speak the client's language too
-                LocaleContextHolder.setLocale(locales.resolveLocale(request));
+                // errors written before the DispatcherServlet (security's 401/403) speak the client's language too;
+                // Spring's RequestContextFilter sets the locale again from request.getLocale() (the JVM's locale when
+                // no Accept-Language is given), so the request reports the resolved one
+                Locale locale = locales.resolveLocale(request);
+                LocaleContextHolder.setLocale(locale);
+                HttpServletRequest localized = new HttpServletRequestWrapper(request) {
+                    @Override
+                    public Locale getLocale() {
+                        return locale;
+                    }
+
+                    @Override
+                    public Enumeration<Locale> getLocales() {
+                        return Collections.enumeration(List.of(locale));
+                    }
+                };
                 try {
-                    chain.doFilter(request, response);
+                    chain.doFilter(localized, response);
                 } finally {
                     MDC.remove("correlation_id");
                     LocaleContextHolder.resetLocaleContext();
@@ -93,5 +117,79 @@ public class WebConfiguration {
         resolver.setDefaultLocale(Locale.forLanguageTag("es"));
         resolver.setSupportedLocales(List.of(Locale.forLanguageTag("es"), Locale.ENGLISH));
         return resolver;
+    }
+
+    /**
+     * Every JSON body is read by {@link JsonBodyReader}, first among the converters, with its size cap
+     * ({@code PLAZA_MAX_JSON_BODY}, 1 MiB by default).
+     */
+    @Bean
+    public WebMvcConfigurer jsonBodies(ObjectMapper mapper, @Value("${plaza.web.max-json-body:1MB}") DataSize max) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+                converters.add(0, new JsonBodyReader(mapper, max.toBytes()));
+            }
+        };
+    }
+
+    /**
+     * What the headers already tell, refused before anything reads the body or parses the Accept header: a body
+     * declared larger than its cap (multipart: the servlet's request limit; anything else: the JSON cap) is a 413
+     * at once, and an {@code Accept} no one can parse ({@code *}{@code /*;q=abc}) means "anything", as if absent,
+     * rather than failing every layer that negotiates (it was a 500 with an empty body).
+     */
+    @Bean
+    public FilterRegistrationBean<OncePerRequestFilter> requestHeadersFilter(
+            ApiExceptionHandler errors,
+            @Value("${plaza.web.max-json-body:1MB}") DataSize maxJson,
+            @Value("${spring.servlet.multipart.max-request-size:320MB}") DataSize maxMultipart) {
+        FilterRegistrationBean<OncePerRequestFilter> bean = new FilterRegistrationBean<>(new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                                            FilterChain chain) throws ServletException, IOException {
+                String type = request.getContentType();
+                boolean multipart = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
+                long cap = multipart ? maxMultipart.toBytes() : maxJson.toBytes();
+                if (request.getContentLengthLong() > cap) {
+                    errors.write(response, multipart ? DomainException.tooLarge("error.request_too_large")
+                            : DomainException.tooLarge("error.body_too_large", cap / 1024));
+                    return;
+                }
+                chain.doFilter(acceptable(request) ? request : new AnyAccept(request), response);
+            }
+        });
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 3); // after the correlation filter: its refusals are localized
+        return bean;
+    }
+
+    private static boolean acceptable(HttpServletRequest request) {
+        for (Enumeration<String> values = request.getHeaders(HttpHeaders.ACCEPT); values.hasMoreElements(); ) {
+            try {
+                MediaType.parseMediaTypes(values.nextElement());
+            } catch (IllegalArgumentException e) { // InvalidMediaTypeException among others
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The request with its unparseable Accept header read as {@code *}{@code /*}. */
+    private static final class AnyAccept extends HttpServletRequestWrapper {
+
+        AnyAccept(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return HttpHeaders.ACCEPT.equalsIgnoreCase(name) ? MediaType.ALL_VALUE : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return HttpHeaders.ACCEPT.equalsIgnoreCase(name) ? Collections.enumeration(List.of(MediaType.ALL_VALUE))
+                    : super.getHeaders(name);
+        }
     }
 }

@@ -44,7 +44,7 @@ public class FollowController {
                                                       HttpServletResponse response) {
         UUID actor = caller.requireActor();
         JsonInput in = JsonInput.of(body, false);
-        String raw = in.string("followed", true, 64).map(String::strip).orElse(null);
+        String raw = in.idText("followed", true).map(String::strip).orElse(null);
         in.validate();
         UUID followed;
         try {

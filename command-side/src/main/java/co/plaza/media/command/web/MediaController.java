@@ -96,7 +96,7 @@ public class MediaController {
         Optional<Integer> order = in.integer("order", false, 0, Integer.MAX_VALUE);
         Optional<RelatedType> type = in.choice("related_type", false,
                 s -> RelatedType.fromWire(s).orElseThrow(IllegalArgumentException::new));
-        Optional<String> rawRelated = in.string("related_id", false, 64); // a UUID or a legacy integer
+        Optional<String> rawRelated = in.idText("related_id", false); // a UUID or a legacy integer
         in.validate();
         boolean detach = in.isNull("related_type") && in.isNull("related_id");
         RelatedType effectiveType = type.orElse(current.relatedType());

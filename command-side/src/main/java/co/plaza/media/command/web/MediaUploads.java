@@ -1,5 +1,6 @@
 package co.plaza.media.command.web;
 
+import co.plaza.media.command.MediaCommandHandler;
 import co.plaza.media.command.MediaRegistry;
 import co.plaza.media.command.UploadInspector;
 
@@ -65,11 +66,21 @@ public class MediaUploads {
                                 Integer firstOrder, Caller caller) {
         UUID uploader = caller.requireActor();
         var metaData = caller.metaData();
-        List<Inspected> inspected = files.stream().map(f -> inspector.inspect(content(f), use)).toList();
+        // what the parts' sizes and number tell is refused before any part is read. A batch comes only from an
+        // endpoint that has checked the host is the caller's (a single upload may name any host, and must learn
+        // that it is not theirs before whether it is full); the command checks the cap again, under the host's
+        // lock, for batches racing each other
+        files.forEach(f -> inspector.checkSize(f.getSize(), use));
+        if (files.size() > 1 && !use.replaces() && use.cap() > 0 && relatedId != null
+                && registry.count(use, relatedType, relatedId) + files.size() > use.cap()) {
+            throw MediaCommandHandler.capReached(use, relatedType);
+        }
+        // one file at a time, inspected then stored, so that only one image's bytes are held at once; a refused
+        // file removes the blobs stored before it (all or none)
         List<UploadMediaCommand> uploads = new ArrayList<>();
         try {
-            for (int i = 0; i < inspected.size(); i++) {
-                Inspected file = inspected.get(i);
+            for (int i = 0; i < files.size(); i++) {
+                Inspected file = inspector.inspect(content(files.get(i)), use);
                 UUID mediaId = UUID.randomUUID();
                 String key = keyFor(mediaId, file.extension());
                 String hash = store(key, file);

@@ -40,7 +40,7 @@ public class UserQueryController {
         caller.requireActor();
         QueryParams in = QueryParams.of(request);
         PageParams page = in.page();
-        String search = in.string("search");
+        String search = in.search();
         Role role = in.choice("role", Role::fromWire);
         in.validate();
         ListUsersQuery query = new ListUsersQuery(search, role, caller.staff(), page.page(), page.pageSize());

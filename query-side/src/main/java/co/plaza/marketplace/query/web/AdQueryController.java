@@ -113,7 +113,7 @@ public class AdQueryController {
     private Map<String, Object> page(HttpServletRequest request, QueryParams in, Near near, Set<UUID> users,
                                      Caller caller) {
         PageParams page = in.page();
-        String search = in.string("search");
+        String search = in.search();
         UUID category = in.id("category", MarketplaceIds.CATEGORY_TABLE);
         BigDecimal min = in.decimal("min_price", MAX_PRICE);
         BigDecimal max = in.decimal("max_price", MAX_PRICE);

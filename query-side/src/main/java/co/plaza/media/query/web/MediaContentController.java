@@ -81,13 +81,13 @@ public class MediaContentController {
             Matcher m = RANGE.matcher(range.strip());
             if (m.matches() && !(m.group(1).isEmpty() && m.group(2).isEmpty())) {
                 if (m.group(1).isEmpty()) { // the last n bytes
-                    long suffix = Math.min(Long.parseLong(m.group(2)), size);
+                    long suffix = Math.min(position(m.group(2)), size);
                     start = size - suffix;
                 } else {
-                    start = Long.parseLong(m.group(1));
+                    start = position(m.group(1));
                 }
                 long end = m.group(1).isEmpty() || m.group(2).isEmpty() ? size - 1
-                        : Math.min(Long.parseLong(m.group(2)), size - 1);
+                        : Math.min(position(m.group(2)), size - 1);
                 if (start >= size || end < start) {
                     response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
                     response.setStatus(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
@@ -112,6 +112,15 @@ public class MediaContentController {
                 response.reset();
                 throw DomainException.notFound();
             }
+        }
+    }
+
+    /** A byte position; one past any long is past any file's end (RFC 9110 §14.1.1: clamp, or 416 for a start). */
+    private static long position(String digits) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
         }
     }
 

@@ -43,7 +43,7 @@ public class ProfileQueryController {
         ProfileKind kind = kindOf(kinds);
         QueryParams in = QueryParams.of(request);
         PageParams page = in.page();
-        String search = in.string("search");
+        String search = in.search();
         String city = in.string("city");
         in.validate();
         if (kind == ProfileKind.CONSUMER) {
