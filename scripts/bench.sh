@@ -29,7 +29,7 @@ for _ in $(seq 1 300); do [ -f "$work/services.env" ] && break; sleep 1; done
 set -a; . "$work/services.env"; set +a
 
 port=${BENCH_PORT:-18080}
-export PLAZA_ADMIN_USERNAME=bench-admin PLAZA_ADMIN_PASSWORD=Bench-Admin-Clave-1 AXONIQ_UPDATE_CHECKER_DISABLED=true
+export PLAZA_ADMIN_USERNAME=bench-admin PLAZA_ADMIN_PASSWORD=Bench-Admin-Clave-1
 SERVER_PORT=$port PLAZA_DATA_DIR="$work/app" java ${JAVA_OPTS:-} -jar app/target/plaza.jar >"$work/app.log" 2>&1 &
 app_pid=$!
 for _ in $(seq 1 180); do curl -sf "http://127.0.0.1:$port/health/" >/dev/null && break; sleep 1; done

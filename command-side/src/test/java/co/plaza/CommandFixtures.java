@@ -25,6 +25,11 @@ public final class CommandFixtures {
         return Map.of("actor_id", id.toString(), "actor_staff", staff);
     }
 
+    /** Command metadata as the platform's own dispatchers set it (sagas, removals: {@code Caller.systemAuthority()}). */
+    public static Map<String, Object> system() {
+        return Map.of("actor_kind", "system");
+    }
+
     /** A {@link DomainException} of this kind. */
     public static Matcher<Object> domainError(DomainException.Kind kind) {
         return new TypeSafeMatcher<>(Object.class) {

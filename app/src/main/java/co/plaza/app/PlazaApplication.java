@@ -3,6 +3,7 @@ package co.plaza.app;
 import co.plaza.devservices.DevServices;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.PropertySource;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.nio.file.Path;
@@ -10,10 +11,13 @@ import java.nio.file.Path;
 /**
  * The all-in-one deployable: command side, projections and query side in one JVM. With no
  * {@code DATABASE_URL} / {@code ELASTICSEARCH_URL} it starts and manages embedded PostgreSQL and
- * Elasticsearch under {@code PLAZA_DATA_DIR}.
+ * Elasticsearch under {@code PLAZA_DATA_DIR}. It is the development deployable ({@code plaza.development}): it may
+ * generate its own JWT key and log reset codes instead of sending them, which the split deployables refuse.
  */
 @SpringBootApplication(scanBasePackages = "co.plaza")
 @EnableScheduling
+// the development deployable: see the file
+@PropertySource("classpath:config/plaza-development.properties")
 public class PlazaApplication {
 
     public static void main(String[] args) {

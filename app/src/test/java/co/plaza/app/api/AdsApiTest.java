@@ -1,5 +1,6 @@
 package co.plaza.app.api;
 
+import co.plaza.platform.context.Caller;
 import co.plaza.platform.test.HttpApi.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import co.plaza.marketplace.api.AdCommands.CreateAdCommand;
@@ -334,7 +335,8 @@ class AdsApiTest extends ApiTest {
         UUID addId = UUID.randomUUID();
         withProcessorsStopped(() -> {
             commands.sendAndWait(new CreateAdCommand(addId, s.id(), null, new AdDetails("Nevera Haceb", "", null, "COP",
-                    AdCondition.USED, null, null, null, "", "Cali"), null, null, null), 30, TimeUnit.SECONDS);
+                    AdCondition.USED, null, null, null, "", "Cali"), null, null, null), Caller.system().metaData(),
+                    30, TimeUnit.SECONDS);
             assertThat(api.delete("/api/auth/users/" + s.id() + "/", admin, "X-Consistency", "eventual").status())
                     .isEqualTo(204);
             await(() -> eventStore.readEvents(addId.toString()).asStream()

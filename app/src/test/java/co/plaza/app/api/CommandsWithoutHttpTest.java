@@ -115,6 +115,27 @@ class CommandsWithoutHttpTest extends ApiTest {
         rendersAs(error, http);
     }
 
+    /** Only the system actor is trusted as the platform: a command with no metadata at all is anonymous. */
+    @Test
+    void aCommandWithoutAnActorIsRefusedNotTrustedAsThePlatform() {
+        User owner = user();
+        Response created = api.post("/api/adds/", body("title", "Mesa", "condition", "new"), owner.token());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        UUID addId = UUID.fromString(created.text("id"));
+        try {
+            commands.sendAndWait(new DeleteAdCommand(addId, null));
+            throw new AssertionError("a command without an actor was accepted");
+        } catch (RuntimeException e) {
+            DomainException error = DomainException.find(e).orElseThrow(() -> new AssertionError("not a domain error", e));
+            assertThat(error.kind()).isEqualTo(Kind.UNAUTHENTICATED);
+        }
+        assertThat(api.get("/api/adds/" + addId + "/", owner.token()).status()).isEqualTo(200);
+        // the system actor, which only the platform's own dispatchers set, may
+        commands.sendAndWait(new DeleteAdCommand(addId, null), Caller.system().metaData());
+        assertThat(eventStore.readEvents(addId.toString()).asStream()
+                .anyMatch(e -> e.getPayload() instanceof co.plaza.marketplace.api.AdEvents.AdDeletedEvent)).isTrue();
+    }
+
     @Test
     void anAnonymousCallerSendsNothing() {
         Caller anonymous = Caller.anonymous("no-http-" + UUID.randomUUID(), Caller.Consistency.READ_YOUR_WRITES);

@@ -1,8 +1,12 @@
 package co.plaza.app.api;
 
+import co.plaza.platform.context.Caller;
 import co.plaza.marketplace.api.AdCommands.CreateAdCommand;
 import co.plaza.marketplace.api.AdCondition;
 import co.plaza.marketplace.api.AdDetails;
+import co.plaza.marketplace.api.FollowEvents.UserUnfollowedEvent;
+import co.plaza.platform.test.HttpApi;
+import co.plaza.platform.test.HttpApi.Response;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,13 +42,49 @@ class OwnershipTest extends ApiTest {
         Account seller = account("duena", "consumer");
         UUID addId = UUID.randomUUID();
         commands.sendAndWait(new CreateAdCommand(addId, seller.id(), null, new AdDetails("Silla", "", null, "COP",
-                AdCondition.USED, null, null, null, "", "Pasto"), null, null, null), 30, TimeUnit.SECONDS);
+                AdCondition.USED, null, null, null, "", "Pasto"), null, null, null), Caller.system().metaData(),
+                30, TimeUnit.SECONDS);
         // no wait: the row commits with the ad
         assertThat(owned(seller.id(), "marketplace.Ad", addId)).isEqualTo(1);
         // the ad was created by the platform, not by the seller: the seller's reads do not wait for it
         await(() -> api.get("/api/adds/" + addId + "/", seller.token()).status() == 200, "the ad is projected");
         assertThat(api.delete("/api/adds/" + addId + "/", seller.token()).status()).isEqualTo(204);
         assertThat(owned(seller.id(), "marketplace.Ad", addId)).isZero();
+    }
+
+    private UUID follow(Account follower, Account followed) {
+        Response r = api.post("/api/follows/", HttpApi.body("followed", followed.id().toString()), follower.token());
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return UUID.fromString(r.text("id"));
+    }
+
+    private boolean unfollowed(UUID followId) {
+        return eventStore.readEvents(followId.toString()).asStream()
+                .anyMatch(e -> e.getPayload() instanceof UserUnfollowedEvent);
+    }
+
+    /**
+     * A user (no admin) deleting their own account loses every follow, also those where they are the followed side,
+     * which they could not remove themselves: the removals are the system's.
+     */
+    @Test
+    void deletingOneselfRemovesEveryFollowInBothDirections() {
+        Account me = account("sefue", "consumer");
+        Account followed = account("seguido", "consumer");
+        Account follower = account("seguidor", "consumer");
+        UUID mine = follow(me, followed);
+        UUID theirs = follow(follower, me);
+        // as the followed side, the user may not remove the follow themselves
+        assertThat(api.delete("/api/follows/" + theirs + "/", me.token()).status()).isIn(403, 404);
+
+        assertThat(api.delete("/api/auth/users/" + me.id() + "/", me.token()).status()).isEqualTo(204);
+
+        await(() -> unfollowed(mine) && unfollowed(theirs), "both follows removed");
+        assertThat(queued("marketplace.Follow", mine) + queued("marketplace.Follow", theirs)).isZero();
+        assertThat(owned(follower.id(), "marketplace.Follow", theirs)).isZero();
+        assertThat(owned(followed.id(), "marketplace.Follow", mine)).isZero();
+        await(() -> !api.get("/api/follows/", follower.token(), "X-Consistency", "eventual").raw()
+                .contains(me.id().toString()), "the follower no longer lists the deleted user");
     }
 
     @Test

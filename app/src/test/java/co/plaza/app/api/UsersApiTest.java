@@ -1,5 +1,6 @@
 package co.plaza.app.api;
 
+import co.plaza.platform.context.Caller;
 import co.plaza.common.api.LegacyIds;
 import co.plaza.identity.api.Role;
 import co.plaza.identity.api.UserCommands.RegisterUserCommand;
@@ -202,7 +203,7 @@ class UsersApiTest extends ApiTest {
         String name = unique("legacy");
         commands.sendAndWait(new RegisterUserCommand(id, legacyId, name, name + "@example.com", null,
                 "pbkdf2_sha256$1000$salt$invalid", "Old", "Timer", Role.CONSUMER, false, true,
-                Instant.parse("2019-03-01T10:00:00Z"), true));
+                Instant.parse("2019-03-01T10:00:00Z"), true), Caller.system().metaData());
         String token = login(register(unique("viewer"), "consumer").path("username").asText(), PASSWORD);
         await(() -> api.get("/api/auth/users/" + legacyId + "/", token).status() == 200, "legacy user visible");
         JsonNode user = api.get("/api/auth/users/" + legacyId, token).json();

@@ -65,7 +65,7 @@ public class AdminBootstrap {
         try {
             commands.sendAndWait(new RegisterUserCommand(id, null, username, "", null, hasher.hash(password), "", "",
                     Role.CONSUMER, true, true, Instant.now().truncatedTo(ChronoUnit.MICROS), false),
-                    Caller.platform().metaData());
+                    Caller.system().metaData());
             log.info("Bootstrap admin '{}' created", username);
         } catch (RuntimeException e) {
             if (DomainException.isFieldError(e, "error.username_taken") || Races.isConcurrencyConflict(e)) {

@@ -2,6 +2,7 @@ package co.plaza.profile.command;
 
 import co.plaza.platform.retry.Backoff;
 import co.plaza.platform.axon.Policy;
+import co.plaza.platform.context.Caller;
 import co.plaza.common.api.StoredAs;
 import co.plaza.profile.api.ProfileCommands.CreateProfileCommand;
 import co.plaza.profile.api.ProfileDetails;
@@ -28,7 +29,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Gives a user the empty profile of their role when they register, and of the new role when an admin changes
  * it. A failed creation is retried with exponential backoff through the persistent deadline manager, so the
- * retry survives a restart; the saga ends when every profile it owes exists.
+ * retry survives a restart; the saga ends when every profile it owes exists. It creates the profile as the system
+ * (not as whoever registered or changed the role), so a retry from a deadline is allowed like the first attempt.
  */
 @StoredAs(value = "profile.ProfileProvisioningSaga", formerly = "co.plaza.profiles.ProfileProvisioningSaga")
 // the processor name Axon gave sagas by default, kept for its token_entry rows
@@ -85,7 +87,7 @@ public class ProfileProvisioningSaga {
         for (ProfileKind kind : new TreeSet<>(pending)) {
             try {
                 commands.sendAndWait(new CreateProfileCommand(UUID.randomUUID(), userId, null,
-                        ProfileDetails.empty(kind), null), 30, TimeUnit.SECONDS);
+                        ProfileDetails.empty(kind), null), Caller.systemAuthority(), 30, TimeUnit.SECONDS);
                 pending.remove(kind);
             } catch (RuntimeException e) {
                 if (alreadyHasProfile(e)) {

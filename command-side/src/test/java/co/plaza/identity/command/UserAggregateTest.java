@@ -22,6 +22,7 @@ import static co.plaza.CommandFixtures.STRANGER;
 import static co.plaza.CommandFixtures.ADMIN;
 import static co.plaza.CommandFixtures.actor;
 import static co.plaza.CommandFixtures.domainError;
+import static co.plaza.CommandFixtures.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class UserAggregateTest {
@@ -107,11 +108,19 @@ class UserAggregateTest {
     }
 
     @Test
-    void thePlatformItselfMayUpgradeAHash() {
-        // no actor: a message issued by the platform (login's hash upgrade, imports)
+    void theSystemMayUpgradeAHash() {
+        // the system actor: a message issued by the platform itself (imports)
+        fixture.given(registered(Role.CONSUMER))
+                .when(new ChangePasswordCommand(OWNER, "$argon2id$upgraded", PasswordChangeReason.HASH_UPGRADED), system())
+                .expectEvents(new UserPasswordChangedEvent(OWNER, "$argon2id$upgraded", PasswordChangeReason.HASH_UPGRADED));
+    }
+
+    @Test
+    void aMessageWithoutAnActorIsNotThePlatform() {
         fixture.given(registered(Role.CONSUMER))
                 .when(new ChangePasswordCommand(OWNER, "$argon2id$upgraded", PasswordChangeReason.HASH_UPGRADED))
-                .expectEvents(new UserPasswordChangedEvent(OWNER, "$argon2id$upgraded", PasswordChangeReason.HASH_UPGRADED));
+                .expectException(domainError(Kind.UNAUTHENTICATED))
+                .expectNoEvents();
     }
 
     @Test

@@ -27,6 +27,7 @@ import static co.plaza.CommandFixtures.STRANGER;
 import static co.plaza.CommandFixtures.ADMIN;
 import static co.plaza.CommandFixtures.actor;
 import static co.plaza.CommandFixtures.domainError;
+import static co.plaza.CommandFixtures.system;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -165,9 +166,17 @@ class AdAggregateTest {
                 .expectNoEvents()
                 .expectException(domainError(Kind.NOT_FOUND));
         fixture.given(created(), new AdDeletedEvent(ADD, OWNER, null))
-                .when(new DeleteAdCommand(ADD, null))
+                .when(new DeleteAdCommand(ADD, null), system())
                 .expectNoEvents()
                 .expectException(domainError(Kind.NOT_FOUND));
+    }
+
+    @Test
+    void aRemovalWithoutAnActorIsRefused() {
+        fixture.given(created())
+                .when(new DeleteAdCommand(ADD, null))
+                .expectNoEvents()
+                .expectException(domainError(Kind.UNAUTHENTICATED));
     }
 
     @Test

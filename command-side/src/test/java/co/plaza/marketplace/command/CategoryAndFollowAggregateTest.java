@@ -21,6 +21,7 @@ import static co.plaza.CommandFixtures.STRANGER;
 import static co.plaza.CommandFixtures.ADMIN;
 import static co.plaza.CommandFixtures.actor;
 import static co.plaza.CommandFixtures.domainError;
+import static co.plaza.CommandFixtures.system;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -90,6 +91,18 @@ class CategoryAndFollowAggregateTest {
                 .when(new UnfollowCommand(FOLLOW), actor(STRANGER, false))
                 .expectNoEvents()
                 .expectException(domainError(Kind.FORBIDDEN));
+    }
+
+    /** Deleting either user removes the follow: the removal is the system's, not the followed user's. */
+    @Test
+    void theSystemRemovesAFollowAndAMessageWithoutAnActorCannot() {
+        follows().given(new UserFollowedEvent(FOLLOW, OWNER, STRANGER, null, Instant.parse("2024-01-01T00:00:00Z")))
+                .when(new UnfollowCommand(FOLLOW), system())
+                .expectEvents(new UserUnfollowedEvent(FOLLOW, OWNER, STRANGER));
+        follows().given(new UserFollowedEvent(FOLLOW, OWNER, STRANGER, null, Instant.parse("2024-01-01T00:00:00Z")))
+                .when(new UnfollowCommand(FOLLOW))
+                .expectNoEvents()
+                .expectException(domainError(Kind.UNAUTHENTICATED));
     }
 
     @Test

@@ -27,6 +27,7 @@ import static co.plaza.CommandFixtures.STRANGER;
 import static co.plaza.CommandFixtures.ADMIN;
 import static co.plaza.CommandFixtures.actor;
 import static co.plaza.CommandFixtures.domainError;
+import static co.plaza.CommandFixtures.system;
 
 class MediaAggregateTest {
 
@@ -177,7 +178,11 @@ class MediaAggregateTest {
                 .when(new DeleteMediaCommand(MEDIA), actor(OWNER, false))
                 .expectEvents(deleted);
         fixture.given(uploaded(MediaUse.WORK_IMAGE, RelatedType.SPECIALIST_PROFILE, PROFILE, 0), deleted)
-                .when(new DeleteMediaCommand(MEDIA), Map.of())
+                .when(new DeleteMediaCommand(MEDIA), system())
                 .expectException(domainError(Kind.NOT_FOUND));
+        fixture.given(uploaded(MediaUse.WORK_IMAGE, RelatedType.SPECIALIST_PROFILE, PROFILE, 0))
+                .when(new DeleteMediaCommand(MEDIA), Map.of())
+                .expectException(domainError(Kind.UNAUTHENTICATED))
+                .expectNoEvents();
     }
 }

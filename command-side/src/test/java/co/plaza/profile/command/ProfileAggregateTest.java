@@ -24,6 +24,7 @@ import static co.plaza.CommandFixtures.STRANGER;
 import static co.plaza.CommandFixtures.ADMIN;
 import static co.plaza.CommandFixtures.actor;
 import static co.plaza.CommandFixtures.domainError;
+import static co.plaza.CommandFixtures.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ProfileAggregateTest {
@@ -121,9 +122,9 @@ class ProfileAggregateTest {
         ProfileDetails.Specialist anonymised = new ProfileDetails.Specialist("Plomero", "", 7,
                 new BigDecimal("45000.00"), "", null, null, new BigDecimal("4.50"));
         assertThat(PLUMBER.anonymised()).isEqualTo(anonymised);
-        // the platform issues it when the user is deleted: no actor
+        // the platform issues it when the user is deleted: the system actor
         fixture.given(created(PLUMBER))
-                .when(new AnonymiseProfileCommand(PROFILE))
+                .when(new AnonymiseProfileCommand(PROFILE), system())
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new ProfileAnonymisedEvent(PROFILE, OWNER, ProfileKind.SPECIALIST, anonymised));
     }
@@ -148,8 +149,16 @@ class ProfileAggregateTest {
     @Test
     void aDeletedProfileIsNotAnonymisedAgain() {
         fixture.given(created(PLUMBER), new ProfileDeletedEvent(PROFILE, OWNER, ProfileKind.SPECIALIST))
-                .when(new AnonymiseProfileCommand(PROFILE))
+                .when(new AnonymiseProfileCommand(PROFILE), system())
                 .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAnonymisationWithoutAnActorIsRefused() {
+        fixture.given(created(PLUMBER))
+                .when(new AnonymiseProfileCommand(PROFILE))
+                .expectException(domainError(Kind.UNAUTHENTICATED))
                 .expectNoEvents();
     }
 }

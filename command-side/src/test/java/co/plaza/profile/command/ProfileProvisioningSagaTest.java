@@ -7,6 +7,7 @@ import co.plaza.identity.api.Role;
 import co.plaza.identity.api.UserEvents.UserDeletedEvent;
 import co.plaza.identity.api.UserEvents.UserRegisteredEvent;
 import co.plaza.identity.api.UserEvents.UserRoleChangedEvent;
+import co.plaza.platform.context.Caller;
 import co.plaza.platform.errors.DomainException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -54,7 +55,10 @@ class ProfileProvisioningSagaTest {
                 role, false, true, Instant.parse("2024-01-02T03:04:05Z"), true);
     }
 
-    /** Exactly these CreateProfileCommands, in this order, each an empty profile of the kind for {@link #OWNER}. */
+    /**
+     * Exactly these CreateProfileCommands, in this order, each an empty profile of the kind for {@link #OWNER}, each
+     * sent as the system actor (a message without one would be refused by the profile's owner check).
+     */
     private static Matcher<List<CommandMessage<?>>> createsProfiles(ProfileKind... kinds) {
         return new TypeSafeMatcher<>() {
             @Override
@@ -66,7 +70,8 @@ class ProfileProvisioningSagaTest {
                     if (!(commands.get(i).getPayload() instanceof CreateProfileCommand c)
                             || c.profileId() == null || !OWNER.equals(c.userId()) || c.legacyId() != null
                             || c.createdAt() != null || c.details().kind() != kinds[i]
-                            || !ProfileDetails.empty(kinds[i]).equals(c.details())) {
+                            || !ProfileDetails.empty(kinds[i]).equals(c.details())
+                            || !Caller.SYSTEM.equals(commands.get(i).getMetaData().get(Caller.ACTOR_KIND))) {
                         return false;
                     }
                 }
@@ -75,7 +80,8 @@ class ProfileProvisioningSagaTest {
 
             @Override
             public void describeTo(Description description) {
-                description.appendText("CreateProfileCommands for " + OWNER + " of kinds " + Arrays.toString(kinds));
+                description.appendText("CreateProfileCommands for " + OWNER + " of kinds " + Arrays.toString(kinds)
+                        + ", sent as the system");
             }
         };
     }

@@ -34,8 +34,8 @@ public abstract class Ownership {
 
     /**
      * @param kind    stored with every ownership: {@code <domain>.<Aggregate>}, never changed once written
-     * @param removal the command that removes the aggregate of that id; sent without an actor (the platform), more
-     *                than once if need be, so an aggregate already gone must answer not-found or nothing
+     * @param removal the command that removes the aggregate of that id; sent by the system actor
+     *                ({@code actor_kind: system}), more than once if need be, so an aggregate already gone must answer not-found or nothing
      */
     protected Ownership(String kind, Function<UUID, Object> removal) {
         this.kind = Objects.requireNonNull(kind);

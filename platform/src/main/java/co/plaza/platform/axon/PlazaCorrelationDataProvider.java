@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Every message a handler produces carries {@code actor_id} and {@code correlation_id} of the message it
- * handled, and {@code causation_id} = that message's id (API.md, Conventions).
+ * handled, and {@code causation_id} = that message's id (API.md, Conventions). The system actor
+ * ({@code actor_kind}) is never copied: a handler that acts as the system says so where it sends (Caller).
  */
 @Component
 public class PlazaCorrelationDataProvider implements CorrelationDataProvider {

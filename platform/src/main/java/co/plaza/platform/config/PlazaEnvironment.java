@@ -14,16 +14,36 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Plaza's defaults and its environment contract in one place, for every deployable: {@code DATABASE_URL}
  * (JDBC or postgres:// form), {@code ELASTICSEARCH_URL}, and Axon Server only when
- * {@code AXON_AXONSERVER_SERVERS} is set (the JDBC event store on PostgreSQL otherwise).
+ * {@code AXON_AXONSERVER_SERVERS} is set (the JDBC event store on PostgreSQL otherwise). It also turns Axon's update
+ * checker off ({@link #disableAxonUpdateChecker}).
  */
 public class PlazaEnvironment implements EnvironmentPostProcessor, Ordered {
 
+    /** The switch Axon's update checker reads first (CommandLineUsagePropertyProvider, a JVM system property). */
+    static final String UPDATE_CHECKER_DISABLED = "axoniq.update-checker.disabled";
+    /** The environment variable it reads next; when an operator set either, theirs is the answer. */
+    static final String UPDATE_CHECKER_DISABLED_ENV = "AXONIQ_UPDATE_CHECKER_DISABLED";
+
+    /**
+     * Axon 4.13 calls home from every application it runs in, logging a stack trace per failed attempt where there is
+     * no way out; Plaza never wants that, in any deployable, so it is off unless explicitly turned on
+     * ({@code -Daxoniq.update-checker.disabled=false}).
+     */
+    static void disableAxonUpdateChecker(Function<String, String> environmentVariables) {
+        if (System.getProperty(UPDATE_CHECKER_DISABLED) == null
+                && environmentVariables.apply(UPDATE_CHECKER_DISABLED_ENV) == null) {
+            System.setProperty(UPDATE_CHECKER_DISABLED, "true");
+        }
+    }
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        disableAxonUpdateChecker(System::getenv);
         Map<String, Object> derived = new HashMap<>();
         String databaseUrl = env.getProperty("DATABASE_URL");
         if (databaseUrl != null && !databaseUrl.isBlank()) {

@@ -10,14 +10,18 @@ import java.util.UUID;
 
 /**
  * Who is asking, as an explicit value every edge builds (the web edge from the access token and headers, the
- * WebSocket edge from its session, the ETL as {@link #platform()}) and nothing below the edge looks up: the actor
+ * WebSocket edge from its session, the ETL as {@link #system()}) and nothing below the edge looks up: the actor
  * and whether they are an admin, the correlation id, and whether they accept an answer that may not show their
  * own last write yet. {@link #metaData()} is what a command carries; {@link #from(MetaData)} is how a handler reads
  * it back.
  *
- * <p>On the buses a message without an actor comes from the platform itself (sagas, policies, imports) and passes
- * the owner/admin checks, so an anonymous caller has no metadata to give: it must act as someone
- * ({@link #actingAs}) or be refused.
+ * <p>The system actor: a message whose metadata says {@code actor_kind: system} ({@link #ACTOR_KIND},
+ * {@link #SYSTEM}) comes from the platform itself and passes the owner/admin checks. Only the platform's own
+ * dispatchers set it, each explicitly where it sends: sagas and their deadlines ({@link #systemAuthority()}), the
+ * ownership policies' removals, the bootstrap admin and the ETL ({@link #system()}). It is never copied from one
+ * message to the messages its handler produces, so no handler inherits it. A message that merely lacks an actor is
+ * anonymous: every owner/admin check refuses it as unauthenticated. An anonymous caller therefore has no metadata
+ * to give: it must act as someone ({@link #actingAs}) or be refused.
  */
 public record Caller(Origin origin, UUID actorId, boolean staff, String correlationId, Consistency consistency) {
 
@@ -26,14 +30,17 @@ public record Caller(Origin origin, UUID actorId, boolean staff, String correlat
     public static final String ACTOR_STAFF = "actor_staff";
     public static final String CORRELATION_ID = "correlation_id";
     public static final String CAUSATION_ID = "causation_id";
+    /** Set to {@link #SYSTEM} by the platform's own dispatchers only (see the class comment). */
+    public static final String ACTOR_KIND = "actor_kind";
+    public static final String SYSTEM = "system";
 
     public enum Origin {
         /** A signed-in user. */
         USER,
         /** Nobody signed in (registration, login, password reset, public reads). */
         ANONYMOUS,
-        /** The platform itself: sagas, policies, the ETL's imports. */
-        PLATFORM
+        /** The platform itself: sagas, policies, the bootstrap admin, the ETL's imports. */
+        SYSTEM
     }
 
     /** Whether an answer to this caller must show their own last write (API.md, {@code X-Consistency}). */
@@ -60,21 +67,34 @@ public record Caller(Origin origin, UUID actorId, boolean staff, String correlat
         return new Caller(Origin.ANONYMOUS, null, false, correlationId, consistency);
     }
 
-    /** The platform acting on its own (the ETL's imports, maintenance): a new correlation id, no actor. */
-    public static Caller platform() {
-        return new Caller(Origin.PLATFORM, null, false, UUID.randomUUID().toString(), Consistency.EVENTUAL);
+    /** The platform acting on its own (the ETL's imports, the bootstrap admin): a new correlation id, no actor. */
+    public static Caller system() {
+        return new Caller(Origin.SYSTEM, null, false, UUID.randomUUID().toString(), Consistency.EVENTUAL);
     }
 
     /**
-     * The caller behind a message, as a handler sees it: a message without an actor comes from the platform.
-     * The consistency preference does not travel: it only matters at the edge that answers.
+     * What a saga, policy or deadline handler adds to a command it sends while handling a message: the system's
+     * authority and nothing else, so the correlation id, causation id and the causing user (whose reads then wait
+     * for the command's events) still come from the message being handled (PlazaCorrelationDataProvider).
+     */
+    public static MetaData systemAuthority() {
+        return MetaData.with(ACTOR_KIND, SYSTEM);
+    }
+
+    /**
+     * The caller behind a message, as a handler sees it: the system when the message says so, else its actor, else
+     * anonymous (refused by every check). The consistency preference does not travel: it only matters at the edge
+     * that answers.
      */
     public static Caller from(MetaData metaData) {
         Object actor = metaData.get(ACTOR_ID);
         Object correlation = metaData.get(CORRELATION_ID);
         String correlationId = correlation != null ? correlation.toString() : UUID.randomUUID().toString();
+        if (SYSTEM.equals(metaData.get(ACTOR_KIND))) {
+            return new Caller(Origin.SYSTEM, null, false, correlationId, Consistency.EVENTUAL);
+        }
         if (actor == null) {
-            return new Caller(Origin.PLATFORM, null, false, correlationId, Consistency.EVENTUAL);
+            return anonymous(correlationId, Consistency.EVENTUAL);
         }
         return user(UUID.fromString(actor.toString()), Boolean.TRUE.equals(metaData.get(ACTOR_STAFF)), correlationId,
                 Consistency.READ_YOUR_WRITES);
@@ -97,8 +117,7 @@ public record Caller(Origin origin, UUID actorId, boolean staff, String correlat
                 values.put(ACTOR_ID, actorId.toString());
                 values.put(ACTOR_STAFF, staff);
             }
-            case PLATFORM -> {
-            }
+            case SYSTEM -> values.put(ACTOR_KIND, SYSTEM);
         }
         values.put(CORRELATION_ID, correlationId);
         return MetaData.from(values);
@@ -126,10 +145,10 @@ public record Caller(Origin origin, UUID actorId, boolean staff, String correlat
         return this;
     }
 
-    /** Object-level authorization: the owner, an admin or the platform may change an object. */
+    /** Object-level authorization: the owner, an admin or the system may change an object. */
     public boolean mayChange(UUID ownerId) {
         return switch (origin) {
-            case PLATFORM -> true;
+            case SYSTEM -> true;
             case ANONYMOUS -> false;
             case USER -> staff || actorId.equals(ownerId);
         };
@@ -145,7 +164,7 @@ public record Caller(Origin origin, UUID actorId, boolean staff, String correlat
         }
     }
 
-    /** Changes only admins (and the platform) make. */
+    /** Changes only admins (and the system) make. */
     public void requireStaff() {
         if (origin == Origin.ANONYMOUS) {
             throw DomainException.unauthenticated("error.not_authenticated");

@@ -2,6 +2,7 @@ package co.plaza.platform.ownership;
 
 import co.plaza.platform.retry.Backoff;
 import co.plaza.common.api.Ownership;
+import co.plaza.platform.context.Caller;
 import co.plaza.platform.errors.DomainException;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -64,7 +65,9 @@ public class OwnedRemovals {
             if (declaration.isEmpty()) {
                 throw new IllegalStateException("no Ownership declares kind " + removal.kind());
             }
-            commands.sendAndWait(declaration.get().removalCommand(removal.aggregateId()), 30, TimeUnit.SECONDS);
+            // as the system: the removed owner may be only one of the owners (the followed side of a follow)
+            commands.sendAndWait(declaration.get().removalCommand(removal.aggregateId()), Caller.system().metaData(),
+                    30, TimeUnit.SECONDS);
         } catch (RuntimeException e) {
             if (!DomainException.isKind(e, DomainException.Kind.NOT_FOUND)) {
                 retryLater(removal, e);

@@ -34,16 +34,40 @@ class CallerTest {
     }
 
     @Test
-    void theOwnerAnAdminAndThePlatformMayChangeOthersMayNot() {
+    void theOwnerAnAdminAndTheSystemMayChangeOthersMayNot() {
         user(false).requireOwnerOrStaff(ME);
         user(true).requireOwnerOrStaff(SOMEONE);
-        Caller.platform().requireOwnerOrStaff(SOMEONE);
-        Caller.from(MetaData.emptyInstance()).requireOwnerOrStaff(SOMEONE);
+        Caller.system().requireOwnerOrStaff(SOMEONE);
+        Caller.from(Caller.system().metaData()).requireOwnerOrStaff(SOMEONE);
+        Caller.from(Caller.systemAuthority()).requireStaff();
         assertKind(() -> user(false).requireOwnerOrStaff(SOMEONE), Kind.FORBIDDEN);
         assertKind(() -> Caller.from(user(false).metaData()).requireOwnerOrStaff(SOMEONE), Kind.FORBIDDEN);
         assertKind(() -> user(false).requireStaff(), Kind.FORBIDDEN);
         user(true).requireStaff();
-        Caller.platform().requireStaff();
+        Caller.system().requireStaff();
+    }
+
+    @Test
+    void aMessageThatMerelyLacksAnActorIsRefusedByEveryCheck() {
+        Caller nobody = Caller.from(MetaData.with(Caller.CORRELATION_ID, "corr-4"));
+        assertThat(nobody.origin()).isEqualTo(Caller.Origin.ANONYMOUS);
+        assertThat(nobody.mayChange(SOMEONE)).isFalse();
+        assertKind(() -> nobody.requireOwnerOrStaff(SOMEONE), Kind.UNAUTHENTICATED);
+        assertKind(nobody::requireStaff, Kind.UNAUTHENTICATED);
+        assertKind(() -> Caller.from(MetaData.emptyInstance()).requireOwnerOrStaff(SOMEONE), Kind.UNAUTHENTICATED);
+        // another kind of actor is no system: only the exact marker counts
+        assertKind(() -> Caller.from(MetaData.with(Caller.ACTOR_KIND, "System")).requireStaff(), Kind.UNAUTHENTICATED);
+    }
+
+    @Test
+    void theSystemMarkerOutranksTheCausingUser() {
+        // a saga's command carries the causing user's id (copied for read-your-writes) and the system's authority
+        MetaData sagaCommand = user(false).metaData().mergedWith(Caller.systemAuthority());
+        Caller read = Caller.from(sagaCommand);
+        assertThat(read.origin()).isEqualTo(Caller.Origin.SYSTEM);
+        assertThat(read.actorId()).isNull();
+        read.requireOwnerOrStaff(SOMEONE);
+        assertThat(Caller.systemAuthority().keySet()).containsExactly(Caller.ACTOR_KIND);
     }
 
     @Test
@@ -67,11 +91,12 @@ class CallerTest {
     }
 
     @Test
-    void thePlatformSendsNoActor() {
-        MetaData sent = Caller.platform().metaData();
+    void theSystemSendsItsKindAndNoActor() {
+        MetaData sent = Caller.system().metaData();
         assertThat(sent.get(Caller.ACTOR_ID)).isNull();
+        assertThat(sent.get(Caller.ACTOR_KIND)).isEqualTo(Caller.SYSTEM);
         assertThat(sent.get(Caller.CORRELATION_ID)).isNotNull();
-        assertThat(Caller.from(sent).origin()).isEqualTo(Caller.Origin.PLATFORM);
+        assertThat(Caller.from(sent).origin()).isEqualTo(Caller.Origin.SYSTEM);
     }
 
     private static void assertKind(Runnable action, Kind kind) {

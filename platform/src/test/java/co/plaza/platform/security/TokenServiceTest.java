@@ -8,6 +8,7 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 
@@ -28,7 +29,7 @@ class TokenServiceTest {
     Path dir;
 
     private TokenService service(Duration ttl) {
-        return new TokenService(new JwtKeys(SECRET, dir.toString()), ttl);
+        return new TokenService(new JwtKeys(SECRET, dir.toString(), false), ttl);
     }
 
     @Test
@@ -47,7 +48,7 @@ class TokenServiceTest {
         JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(UUID.randomUUID().toString()).issuer("plaza")
                 .audience("plaza-api").expirationTime(Date.from(Instant.now().minusSeconds(120))).build();
         SignedJWT expired = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-        expired.sign(new MACSigner(new JwtKeys(SECRET, dir.toString()).key()));
+        expired.sign(new MACSigner(new JwtKeys(SECRET, dir.toString(), false).key()));
         assertThatThrownBy(() -> tokens.decoder().decode(expired.serialize())).isInstanceOf(JwtException.class);
     }
 
@@ -61,15 +62,43 @@ class TokenServiceTest {
 
         JWTClaimsSet otherAudience = new JWTClaimsSet.Builder(claims).audience("someone-else").build();
         SignedJWT signed = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), otherAudience);
-        signed.sign(new MACSigner(new JwtKeys(SECRET, dir.toString()).key()));
+        signed.sign(new MACSigner(new JwtKeys(SECRET, dir.toString(), false).key()));
         assertThatThrownBy(() -> tokens.decoder().decode(signed.serialize())).isInstanceOf(JwtException.class);
     }
 
     @Test
-    void shortSecretIsRejectedAndGeneratedKeyIsKept() {
-        assertThatThrownBy(() -> new JwtKeys("too-short", dir.toString())).isInstanceOf(IllegalStateException.class);
-        byte[] first = new JwtKeys("", dir.toString()).key().getEncoded();
-        byte[] second = new JwtKeys("", dir.toString()).key().getEncoded();
+    void shortSecretIsRejectedAndTheDevelopmentAppKeepsItsGeneratedKey() {
+        assertThatThrownBy(() -> new JwtKeys("too-short", dir.toString(), true)).isInstanceOf(IllegalStateException.class);
+        byte[] first = new JwtKeys("", dir.toString(), true).key().getEncoded();
+        byte[] second = new JwtKeys("", dir.toString(), true).key().getEncoded();
         assertThat(second).isEqualTo(first).hasSizeGreaterThanOrEqualTo(32);
+    }
+
+    /** The split deployables (no {@code plaza.development}) generate nothing: a missing or weak secret stops them. */
+    @Test
+    void outsideTheDevelopmentAppAMissingOrWeakSecretIsRefused() {
+        assertThatThrownBy(() -> new JwtKeys("", dir.toString(), false))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("PLAZA_JWT_SECRET is required");
+        assertThatThrownBy(() -> new JwtKeys(null, dir.toString(), false)).isInstanceOf(IllegalStateException.class);
+        assertThat(dir.resolve("jwt-secret.key")).doesNotExist();
+        assertThatThrownBy(() -> new JwtKeys("0123456789abcdef0123456789abcde", dir.toString(), false))
+                .as("31 bytes").hasMessageContaining("256 bits");
+        assertThatThrownBy(() -> new JwtKeys("plaza-local-only-jwt-secret-0123456789abcdef", dir.toString(), false))
+                .as("the default docker-compose.yml once shipped").hasMessageContaining("published");
+        assertThatThrownBy(() -> new JwtKeys("a".repeat(64), dir.toString(), false)).hasMessageContaining("repetitive");
+        assertThat(new JwtKeys(SECRET, dir.toString(), false).key().getEncoded()).hasSize(SECRET.length());
+    }
+
+    /** The check runs when the context starts: a deployable without the secret does not come up. */
+    @Test
+    void aContextWithoutTheSecretDoesNotStart() {
+        ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(JwtKeys.class)
+                .withPropertyValues("plaza.data-dir=" + dir);
+        runner.run(context -> assertThat(context).hasFailed().getFailure()
+                .rootCause().hasMessageContaining("PLAZA_JWT_SECRET is required"));
+        runner.withPropertyValues("plaza.jwt.secret=" + SECRET)
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(JwtKeys.class));
+        runner.withPropertyValues("plaza.development=true")
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(JwtKeys.class));
     }
 }
