@@ -1,6 +1,7 @@
 package co.plaza.platform.axon;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
@@ -25,6 +26,9 @@ public final class EventFailures {
 
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnableToClaimTokenException) {
+                return true; // another node has the segment now: not the event's failure either
+            }
             if (t instanceof TransientFailure tf) {
                 return tf.isTransient();
             }
