@@ -13,7 +13,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every declared processor's state and lag in {@code GET /health/} and in /prometheus; the context of
+ * Every declared processor's state, lag and dead letters in {@code GET /health/} and in /prometheus (the dead
+ * letters themselves: {@link DeadLettersApiTest}); the context of
  * {@link ReadYourWritesTest}, which has metrics export on.
  */
 @ContextConfiguration(initializers = PlazaTestEnvironment.Isolated.class)
@@ -43,17 +44,21 @@ class ProcessorsApiTest extends ApiTest {
             assertThat(p.path("position").asLong()).as(name).isGreaterThanOrEqualTo(0);
             assertThat(p.path("lag_events").isNumber()).as(name).isTrue();
             assertThat(p.path("lag_seconds").isNumber()).as(name).isTrue();
+            assertThat(p.path("dead_letters").isNumber()).as(name).isTrue();
         }
+        assertThat(processors.path("details").path("ownership-policies").has("dead_letters"))
+                .as("a policy has no dead-letter queue").isFalse();
         assertThat(processors.path("details").path("credentials").path("mode").asText()).isEqualTo("subscribing");
         assertThat(processors.path("details").path("ownership-policies").path("mode").asText()).isEqualTo("tracking");
     }
 
     @Test
-    void prometheusHasEachProcessorsLagInEventsAndSeconds() {
+    void prometheusHasEachProcessorsLagInEventsAndSecondsAndDeadLetters() {
         String metrics = api.get("/prometheus", adminToken()).raw();
         for (String name : PROJECTIONS) {
             assertThat(metrics).contains("plaza_processor_lag_events{processor=\"" + name + "\"}");
             assertThat(metrics).contains("plaza_processor_lag_seconds{processor=\"" + name + "\"}");
+            assertThat(metrics).contains("plaza_processor_dead_letters{processor=\"" + name + "\"}");
         }
     }
 }

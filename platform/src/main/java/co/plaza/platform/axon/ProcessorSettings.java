@@ -53,21 +53,31 @@ public class ProcessorSettings {
             configurer.registerTrackingEventProcessorConfiguration(name, config -> tracking(batchSize, segments));
             configurer.registerTrackingEventProcessor(name);
             if (declaration.isProjection()) {
-                // a read model parks an event it cannot handle in dead_letter_entry instead of stopping
+                // a read model parks an event it cannot handle in dead_letter_entry, in a transaction of its own, and
+                // goes on (DeadLetterIsolation, ADR 0015); no size limit, since a full queue would stop it again
                 configurer.registerDeadLetterQueue(name, config -> JdbcSequencedDeadLetterQueue.builder()
                         .processingGroup(name)
                         .connectionProvider(connections.getObject())
-                        .transactionManager(config.getComponent(TransactionManager.class, NoTransactionManager::instance))
+                        .transactionManager(transactions(config))
                         .schema(deadLetterSchema)
                         .genericSerializer(config.serializer())
                         .eventSerializer(config.eventSerializer())
+                        .maxSequences(Integer.MAX_VALUE)
+                        .maxSequenceSize(Integer.MAX_VALUE)
                         .build());
+                configurer.registerDeadLetterPolicy(name, config -> DeadLetterIsolation.policy());
+                configurer.registerErrorHandler(name, config -> DeadLetterIsolation.errorHandler(name,
+                        config::eventProcessingConfiguration, transactions(config)));
             }
         }
         configurer.registerEventProcessorFactory((name, config, invoker) -> {
             throw new AxonConfigurationException("Processing group '" + name + "' has no settings: declare its event "
                     + "handlers with @Projection or @Policy (co.plaza.platform.axon)");
         });
+    }
+
+    private static TransactionManager transactions(org.axonframework.config.Configuration config) {
+        return config.getComponent(TransactionManager.class, NoTransactionManager::instance);
     }
 
     public static TrackingEventProcessorConfiguration tracking(int batchSize, int segments) {

@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 /**
  * Declares a read model's event handler bean, the one place its processor is described
  * ({@link ProcessorDeclarations}): a tracking processor with the {@code plaza.processors.*} batch and segment
- * settings, a dead-letter queue, a part in read-your-writes (only for the events it handles), replay support
+ * settings, a dead-letter queue (an event it cannot handle is parked in a transaction of its own and the processor
+ * goes on, ADR 0015), a part in read-your-writes (only for the events it handles), replay support
  * and its lag metrics. Nothing is derived from the name.
  */
 @Documented

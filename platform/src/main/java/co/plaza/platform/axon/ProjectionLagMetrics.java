@@ -16,14 +16,15 @@ import java.time.Instant;
  * Per declared tracking processor: {@code plaza.projection.lag}, from an event's creation (the command that
  * produced it) to the commit of the read-model batch that made it visible, as a histogram the benchmark reads
  * from /prometheus (projections only); and {@code plaza.processor.lag.events} / {@code plaza.processor.lag.seconds},
- * how far behind the head of the event store it is now (see {@link ProcessorStates}).
+ * how far behind the head of the event store it is now (see {@link ProcessorStates}); and, for projections,
+ * {@code plaza.processor.dead_letters}, how many events it has parked (ADR 0015; alert on it being above 0).
  */
 @Configuration
 public class ProjectionLagMetrics {
 
     @Autowired
     public void register(EventProcessingConfigurer configurer, MeterRegistry registry, ProcessorDeclarations declarations,
-                         ProcessorStates states) {
+                         ProcessorStates states, DeadLetters deadLetters) {
         configurer.registerDefaultHandlerInterceptor((config, processor) -> declarations.isProjection(processor)
                 ? lag(registry, processor) : (unitOfWork, chain) -> chain.proceed());
         for (ProcessorDeclarations.Declaration declaration : declarations.all()) {
@@ -37,6 +38,19 @@ public class ProjectionLagMetrics {
             Gauge.builder("plaza.processor.lag.seconds", states, s -> s.state(name).map(ProcessorStates.State::lagSeconds).orElse(-1.0))
                     .tag("processor", name).description("age of the oldest event not handled yet (0 when caught up)")
                     .register(registry);
+            if (declaration.isProjection()) {
+                Gauge.builder("plaza.processor.dead_letters", deadLetters, d -> deadLetterCount(d, name))
+                        .tag("processor", name).description("events parked in the dead-letter queue (ADR 0015)")
+                        .register(registry);
+            }
+        }
+    }
+
+    private static double deadLetterCount(DeadLetters deadLetters, String processor) {
+        try {
+            return deadLetters.count(processor).orElse(-1L);
+        } catch (RuntimeException e) {
+            return -1; // PostgreSQL unreachable: the postgresql health component says so
         }
     }
 

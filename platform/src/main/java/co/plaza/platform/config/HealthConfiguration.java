@@ -1,5 +1,6 @@
 package co.plaza.platform.config;
 
+import co.plaza.platform.axon.DeadLetters;
 import co.plaza.platform.axon.ProcessorStates;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.actuate.health.Health;
@@ -32,11 +33,14 @@ public class HealthConfiguration {
 
     /**
      * Each declared processor's state ({@code running}, {@code replaying}, {@code stopped}, {@code error} with its
-     * error), position and lag in events and seconds. It stays UP while one is in error: Axon retries it, the
-     * other read models keep serving, and only the callers whose writes it handles wait for it.
+     * error), position and lag in events and seconds, and for a projection the events it has parked
+     * ({@code dead_letters}, in {@code dead_letter_sequences} aggregates; ADR 0015). It stays UP while one is in error
+     * or has dead letters: Axon retries the first, the second keeps moving past them, the other read models keep
+     * serving, and a probe that took the instance out of service or restarted it would fix neither, only stop
+     * everyone. Dead letters are for an operator: the {@code plaza.processor.dead_letters} gauge is what to alert on.
      */
     @Bean
-    public HealthIndicator processors(ProcessorStates states) {
+    public HealthIndicator processors(ProcessorStates states, DeadLetters deadLetters) {
         return () -> {
             Health.Builder health = Health.up();
             states.states().forEach((name, s) -> {
@@ -50,6 +54,14 @@ public class HealthConfiguration {
                 }
                 if (s.error() != null) {
                     detail.put("error", s.error());
+                }
+                try {
+                    deadLetters.count(name).ifPresent(count -> {
+                        detail.put("dead_letters", count);
+                        detail.put("dead_letter_sequences", deadLetters.sequences(name).orElse(0L));
+                    });
+                } catch (RuntimeException e) {
+                    detail.put("dead_letters", "unknown"); // PostgreSQL unreachable: its own component says so
                 }
                 health.withDetail(name, detail);
             });

@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.plaza.platform.axon.EventFailures;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,8 @@ import java.util.Map;
 /**
  * Writes documents with the event's global position as an external version, so a replay or a retry never
  * regresses a document. Operations of one processor batch are sent as one bulk request when the batch
- * commits; a failed item fails the batch (and so the events are retried or dead-lettered).
+ * commits; a refused item fails the batch, which is then retried event by event so the refused event alone is
+ * dead-lettered (DeadLetterIsolation).
  */
 @Component
 public class SearchWriter {
@@ -179,6 +181,29 @@ public class SearchWriter {
         pending.add(operation);
     }
 
+    /**
+     * Elasticsearch refused a document: a document its mapping cannot take is the event's own failure (the event is
+     * dead-lettered), while 429 or 5xx (overloaded, shard unavailable) is waited out (see EventFailures).
+     */
+    public static final class Refused extends RuntimeException implements EventFailures.TransientFailure {
+        private final int status;
+
+        Refused(BulkResponseItem item) {
+            super("Elasticsearch refused " + item.index() + "/" + item.id() + " (" + item.status() + " "
+                    + item.error().type() + "): " + item.error().reason());
+            this.status = item.status();
+        }
+
+        public int status() {
+            return status;
+        }
+
+        @Override
+        public boolean isTransient() {
+            return status == 429 || status >= 500;
+        }
+    }
+
     private void send(List<BulkOperation> operations) {
         if (operations.isEmpty()) {
             return;
@@ -190,7 +215,7 @@ public class SearchWriter {
                 for (BulkResponseItem item : response.items()) {
                     // an equal or newer version is already there: this write is a replayed or retried one
                     if (item.error() != null && !"version_conflict_engine_exception".equals(item.error().type())) {
-                        throw new IllegalStateException("Elasticsearch refused " + item.id() + ": " + item.error().reason());
+                        throw new Refused(item);
                     }
                 }
             }
