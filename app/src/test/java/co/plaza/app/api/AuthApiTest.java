@@ -1,14 +1,23 @@
 package co.plaza.app.api;
 
 import co.plaza.identity.command.auth.Throttle;
+import co.plaza.identity.api.Role;
+import co.plaza.identity.api.UserCommands.RegisterUserCommand;
 import co.plaza.platform.test.HttpApi.Response;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -26,6 +35,7 @@ class AuthApiTest extends ApiTest {
     JdbcTemplate jdbc;
     @Autowired
     Throttle throttle;
+    CommandGateway commands;
 
     @Test
     void registerAnswers201WithTheUserAndNeverAHash() {
@@ -145,6 +155,47 @@ class AuthApiTest extends ApiTest {
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(unknown.status()).isEqualTo(401);
         assertThat(wrong.raw()).isEqualTo(unknown.raw());
+    }
+
+    /**
+     * Every refusal of a login is the same 401, whatever the account: unknown, Argon2, a migrated PBKDF2 hash, or
+     * deactivated (the hashing work is the same for each: PasswordHasherTest); a legacy hash that verifies becomes
+     * Argon2id.
+     */
+    @Test
+    void loginAnswersAlikeForEveryKindOfAccountAndRehashesALegacyHash() throws Exception {
+        String legacy = unique("legacy");
+        commands.sendAndWait(new RegisterUserCommand(UUID.randomUUID(), null, legacy, legacy + "@example.com", null,
+                djangoPbkdf2("Vieja-Clave-2019", 1000), "Old", "Timer", Role.CONSUMER, false, true,
+                Instant.now().truncatedTo(ChronoUnit.MICROS), true));
+        String modern = unique("modern");
+        register(modern, "consumer");
+        String inactive = unique("inactive");
+        JsonNode off = register(inactive, "consumer");
+        assertThat(api.patch("/api/auth/users/" + off.path("id").asText() + "/", body("is_active", false), adminToken())
+                .status()).isEqualTo(200);
+
+        List<Response> refusals = List.of(
+                api.post("/api/auth/login/", body("username", modern, "password", "Wrong-Password-1"), null),
+                api.post("/api/auth/login/", body("username", legacy, "password", "Wrong-Password-1"), null),
+                api.post("/api/auth/login/", body("username", unique("nobody"), "password", "Wrong-Password-1"), null),
+                api.post("/api/auth/login/", body("username", inactive, "password", PASSWORD), null));
+        for (Response refusal : refusals) {
+            assertThat(refusal.status()).isEqualTo(401);
+            assertThat(refusal.raw()).isEqualTo(refusals.get(0).raw());
+        }
+
+        assertThat(login(legacy, "Vieja-Clave-2019")).isNotBlank();
+        assertThat(jdbc.queryForObject("SELECT password_hash FROM user_credentials WHERE username = ?", String.class, legacy))
+                .startsWith("$argon2id$");
+        assertThat(login(legacy, "Vieja-Clave-2019")).as("with the new hash").isNotBlank();
+    }
+
+    private static String djangoPbkdf2(String password, int iterations) throws Exception {
+        String salt = unique("salt");
+        byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(new PBEKeySpec(
+                password.toCharArray(), salt.getBytes(StandardCharsets.UTF_8), iterations, 256)).getEncoded();
+        return "pbkdf2_sha256$" + iterations + "$" + salt + "$" + Base64.getEncoder().encodeToString(key);
     }
 
     @Test
@@ -295,11 +346,154 @@ class AuthApiTest extends ApiTest {
                 .json().has("old_password")).isTrue();
         assertThat(api.post("/api/auth/change-password/", body("old_password", PASSWORD, "new_password", "password"), token)
                 .json().has("new_password")).isTrue();
-        assertThat(api.post("/api/auth/change-password/", body("old_password", PASSWORD, "new_password", "Otra-Clave-2024"), token)
-                .status()).isEqualTo(200);
+        Response other = api.post("/api/auth/login/", body("username", name, "password", PASSWORD), null);
+        Response changed = api.post("/api/auth/change-password/", body("old_password", PASSWORD, "new_password", "Otra-Clave-2024"), token);
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.json().path("expires_in").asInt()).isEqualTo(900);
+
+        // the caller goes on in the session the answer gives; every other session, and every older token, ends
+        assertThat(api.get("/api/auth/users/", changed.text("token")).status()).isEqualTo(200);
+        Response renewed = api.post("/api/auth/token/refresh/", body("refresh", changed.text("refresh")), null);
+        assertThat(renewed.status()).as("the caller's session survives: " + renewed).isEqualTo(200);
+        assertThat(api.get("/api/auth/users/", renewed.text("token")).status()).isEqualTo(200);
+        assertThat(api.post("/api/auth/token/refresh/", body("refresh", other.text("refresh")), null).status())
+                .as("another session").isEqualTo(401);
         assertThat(api.post("/api/auth/token/refresh/", body("refresh", session.text("refresh")), null).status()).isEqualTo(401);
+        assertThat(api.get("/api/auth/users/", other.text("token")).status()).as("another session's access token").isEqualTo(401);
+        assertThat(api.get("/api/auth/users/", token).status()).as("the access token used for the change").isEqualTo(401);
         assertThat(api.post("/api/auth/login/", body("username", name, "password", PASSWORD), null).status()).isEqualTo(401);
         assertThat(login(name, "Otra-Clave-2024")).isNotBlank();
+    }
+
+    /** API.md: refresh tokens live 30 days, counted from the login; a rotation does not extend them. */
+    @Test
+    void aRefreshTokenEndsThirtyDaysAfterItsLoginHoweverOftenItIsRotated() {
+        String name = unique("longlived");
+        register(name, "consumer");
+        Response login = api.post("/api/auth/login/", body("username", name, "password", PASSWORD), null);
+        String family = jdbc.queryForObject("SELECT family_id::text FROM refresh_token WHERE token_hash = ?",
+                String.class, sha256(login.text("refresh")));
+        assertThat(jdbc.queryForObject("""
+                SELECT expires_at - created_at BETWEEN interval '30 days' - interval '1 minute' AND interval '30 days'
+                FROM refresh_token WHERE token_hash = ?""", Boolean.class, sha256(login.text("refresh")))).isTrue();
+        // as if the login had been 30 days minus an hour ago
+        jdbc.update("UPDATE refresh_token SET expires_at = now() + interval '1 hour' WHERE family_id = ?::uuid", family);
+        Response rotated = api.post("/api/auth/token/refresh/", body("refresh", login.text("refresh")), null);
+        assertThat(rotated.status()).isEqualTo(200);
+        Response again = api.post("/api/auth/token/refresh/", body("refresh", rotated.text("refresh")), null);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("""
+                SELECT expires_at <= now() + interval '1 hour' FROM refresh_token WHERE token_hash = ?""",
+                Boolean.class, sha256(again.text("refresh")))).as("the rotated token ends with its login").isTrue();
+        // the 30 days are over: the latest rotation ends too
+        jdbc.update("UPDATE refresh_token SET expires_at = now() - interval '1 second' WHERE family_id = ?::uuid", family);
+        assertThat(api.post("/api/auth/token/refresh/", body("refresh", again.text("refresh")), null).status()).isEqualTo(401);
+    }
+
+    private static String sha256(String token) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A refusal of an email or a phone number does not say whether an account holds it: the same message as for a
+     * malformed one (usernames are public and may say they are taken).
+     */
+    @Test
+    void registrationRefusesATakenEmailOrPhoneAsAnUnusableOneWithoutSayingItIsTaken() {
+        String name = unique("holder");
+        JsonNode first = register(name, "consumer");
+        for (String language : List.of("es", "en")) {
+            Response takenPhone = api.post("/api/auth/register/", body("username", unique("other"), "email",
+                    unique("o") + "@example.com", "password", PASSWORD,
+                    "phone_number", first.path("phone_number").asText(), "role", "consumer"), null, "Accept-Language", language);
+            Response badPhone = api.post("/api/auth/register/", body("username", unique("other"), "email",
+                    unique("o") + "@example.com", "password", PASSWORD, "phone_number", "12", "role", "consumer"),
+                    null, "Accept-Language", language);
+            assertThat(takenPhone.status()).isEqualTo(badPhone.status()).isEqualTo(400);
+            assertThat(takenPhone.json().path("phone_number")).isEqualTo(badPhone.json().path("phone_number"));
+
+            Response takenEmail = api.post("/api/auth/register/", body("username", unique("other"), "email",
+                    name.toUpperCase() + "@example.com", "password", PASSWORD, "phone_number", phone(), "role", "consumer"),
+                    null, "Accept-Language", language);
+            Response badEmail = api.post("/api/auth/register/", body("username", unique("other"), "email",
+                    "not-an-email", "password", PASSWORD, "phone_number", phone(), "role", "consumer"),
+                    null, "Accept-Language", language);
+            assertThat(takenEmail.status()).isEqualTo(badEmail.status()).isEqualTo(400);
+            assertThat(takenEmail.json().path("email")).isEqualTo(badEmail.json().path("email"));
+            assertThat(takenEmail.raw() + takenPhone.raw()).doesNotContainIgnoringCase("exist")
+                    .doesNotContainIgnoringCase("pertenece").doesNotContainIgnoringCase("belongs")
+                    .doesNotContainIgnoringCase("taken");
+        }
+        // the same on a change of one's own details
+        Account other = account("changer", "consumer");
+        Response patched = api.patch("/api/auth/users/" + other.id() + "/", body("phone_number",
+                first.path("phone_number").asText()), other.token());
+        assertThat(patched.status()).isEqualTo(400);
+        assertThat(patched.json().path("phone_number").get(0).asText())
+                .isEqualTo("No se puede usar este número de teléfono; revíselo o use otro.");
+    }
+
+    /**
+     * Usernames and login emails are one identifier space: registering someone's email as a username (or someone's
+     * @-username as an email) must not capture their login.
+     */
+    @Test
+    void aUsernameCannotBeSomeoneElsesEmailNorAnEmailSomeoneElsesUsername() {
+        // email first, then a username equal to that email (case folded)
+        String victim = unique("victim");
+        register(victim, "consumer");
+        String email = victim + "@example.com";
+        Response squat = api.post("/api/auth/register/", body("username", email.toUpperCase(), "email",
+                unique("sq") + "@example.com", "password", PASSWORD, "phone_number", phone(), "role", "consumer"), null);
+        assertThat(squat.status()).as(squat.toString()).isEqualTo(400);
+        assertThat(squat.json().has("username")).isTrue();
+        Response loggedIn = api.post("/api/auth/login/", body("username", email, "password", PASSWORD), null);
+        assertThat(loggedIn.status()).isEqualTo(200);
+        assertThat(loggedIn.json().path("user").path("username").asText()).as("the email logs its owner in").isEqualTo(victim);
+        Account renamer = account("renamer", "consumer");
+        assertThat(api.patch("/api/auth/users/" + renamer.id() + "/", body("username", email), renamer.token()).status())
+                .as("nor by a change of username").isEqualTo(400);
+
+        // username first, then an email equal to that username
+        String atName = unique("at") + "@plaza.example.co";
+        Response owner = api.post("/api/auth/register/", body("username", atName, "email", unique("own") + "@example.com",
+                "password", PASSWORD, "phone_number", phone(), "role", "consumer"), null);
+        assertThat(owner.status()).as(owner.toString()).isEqualTo(201);
+        Response taker = api.post("/api/auth/register/", body("username", unique("taker"), "email", atName.toUpperCase(),
+                "password", "Otra-Clave-Distinta-7", "phone_number", phone(), "role", "consumer"), null);
+        assertThat(taker.status()).as(taker.toString()).isEqualTo(400);
+        assertThat(taker.json().has("email")).isTrue();
+        assertThat(api.patch("/api/auth/users/" + renamer.id() + "/", body("email", atName), renamer.token()).status())
+                .as("nor by a change of email").isEqualTo(400);
+        Response atLogin = api.post("/api/auth/login/", body("username", atName, "password", PASSWORD), null);
+        assertThat(atLogin.json().path("user").path("id").asText()).isEqualTo(owner.json().path("id").asText());
+
+        // one's own username may be one's own email, and changing that email away keeps the username reserved
+        String self = unique("self") + "@example.com";
+        Response same = api.post("/api/auth/register/", body("username", self, "email", self, "password", PASSWORD,
+                "phone_number", phone(), "role", "consumer"), null);
+        assertThat(same.status()).as(same.toString()).isEqualTo(201);
+        String selfToken = login(self, PASSWORD);
+        assertThat(api.patch("/api/auth/users/" + same.json().path("id").asText() + "/",
+                body("email", unique("new") + "@example.com"), selfToken).status()).isEqualTo(200);
+        Response reuse = api.post("/api/auth/register/", body("username", unique("reuse"), "email", self,
+                "password", PASSWORD, "phone_number", phone(), "role", "consumer"), null);
+        assertThat(reuse.status()).as("still its owner's username").isEqualTo(400);
+
+        // an email changed away is free again, as an email and as a username
+        String moved = unique("moved");
+        JsonNode movedUser = register(moved, "consumer");
+        String movedToken = login(moved, PASSWORD);
+        assertThat(api.patch("/api/auth/users/" + movedUser.path("id").asText() + "/",
+                body("email", unique("elsewhere") + "@example.com"), movedToken).status()).isEqualTo(200);
+        Response freed = api.post("/api/auth/register/", body("username", moved + "@example.com", "email",
+                unique("f") + "@example.com", "password", PASSWORD, "phone_number", phone(), "role", "consumer"), null);
+        assertThat(freed.status()).as(freed.toString()).isEqualTo(201);
     }
 
     @Test

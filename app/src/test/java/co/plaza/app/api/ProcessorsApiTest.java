@@ -61,4 +61,18 @@ class ProcessorsApiTest extends ApiTest {
             assertThat(metrics).contains("plaza_processor_dead_letters{processor=\"" + name + "\"}");
         }
     }
+
+    /** README: /prometheus is for admins (this context exports metrics). */
+    @Test
+    void prometheusIsForAdminsOnly() {
+        assertThat(api.get("/prometheus", null).status()).isEqualTo(401);
+        Account user = account("curious", "consumer");
+        Response refused = api.get("/prometheus", user.token());
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().path("detail").asText()).isNotBlank();
+        assertThat(api.get("/prometheus/", user.token()).status()).isEqualTo(403);
+        Response metrics = api.get("/prometheus", adminToken());
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.raw()).contains("jvm_");
+    }
 }

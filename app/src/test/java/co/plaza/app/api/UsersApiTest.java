@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static co.plaza.platform.test.HttpApi.body;
@@ -95,6 +96,32 @@ class UsersApiTest extends ApiTest {
         assertThat(api.patch(path, body("role", "specialist"), login(a, PASSWORD)).status()).isEqualTo(403);
         assertThat(api.patch(path, body("role", "wizard"), adminToken()).status()).isEqualTo(400);
         assertThat(api.get(path, login(a, PASSWORD)).json().path("first_name").asText()).isEqualTo("Nombre");
+    }
+
+    /**
+     * API.md, Conventions: a user the caller may see but not change is a 403; one that does not exist is a 404 for
+     * everyone, admins included, and a legacy id that resolves to nobody too.
+     */
+    @Test
+    void changesToAUserThatDoesNotExistAre404AndToAnotherUserA403() {
+        Account caller = account("prober", "consumer");
+        Account other = account("neighbour", "consumer");
+        String admin = adminToken();
+        for (String missing : List.of(UUID.randomUUID().toString(), "987654321")) {
+            String path = "/api/auth/users/" + missing + "/";
+            for (String token : List.of(caller.token(), admin)) {
+                assertThat(api.patch(path, body("first_name", "X"), token).status()).as("PATCH " + path).isEqualTo(404);
+                assertThat(api.put(path, body("username", unique("x"), "email", "x@example.com", "first_name", "X"),
+                        token).status()).as("PUT " + path).isEqualTo(404);
+                assertThat(api.delete(path, token).status()).as("DELETE " + path).isEqualTo(404);
+            }
+        }
+        String othersPath = "/api/auth/users/" + other.id() + "/";
+        assertThat(api.patch(othersPath, body("first_name", "X"), caller.token()).status()).isEqualTo(403);
+        assertThat(api.patch(othersPath, body("first_name", "X"), caller.token(), "If-Match", "\"99\"").status())
+                .as("the right to change comes before the version").isEqualTo(403);
+        assertThat(api.delete(othersPath, caller.token()).status()).isEqualTo(403);
+        assertThat(api.get(othersPath, other.token()).json().path("first_name").asText()).isEqualTo("Nombre");
     }
 
     @Test

@@ -22,7 +22,9 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -50,6 +52,8 @@ public class User {
     private boolean deleted;
     private String passwordHash;
     private boolean emailLogin;
+    /** Every username the user has had, folded: they stay reserved (see UserCommandHandler). */
+    private Set<String> usernameKeys = new HashSet<>();
 
     protected User() {
     }
@@ -73,9 +77,14 @@ public class User {
     @CommandHandler
     void handle(ChangeUserRoleCommand command, MetaData metaData) {
         Caller.from(metaData).requireStaff();
+        changeRole(command.role());
+    }
+
+    /** The caller's right to do it is checked by whoever calls (an admin's change). */
+    void changeRole(Role newRole) {
         requireNotDeleted();
-        if (command.role() != role) {
-            apply(new UserRoleChangedEvent(userId, role, command.role()));
+        if (newRole != role) {
+            apply(new UserRoleChangedEvent(userId, role, newRole));
         }
     }
 
@@ -148,6 +157,19 @@ public class User {
         return emailLogin;
     }
 
+    /** Whether this folded value is or was one of the user's usernames. */
+    boolean hasHadUsername(String folded) {
+        // a snapshot taken before usernameKeys existed lacks the older ones; the current one is always known
+        return Objects.equals(Identifiers.fold(username), folded) || (usernameKeys != null && usernameKeys.contains(folded));
+    }
+
+    private void rememberUsername(String name) {
+        if (usernameKeys == null) {
+            usernameKeys = new HashSet<>();
+        }
+        usernameKeys.add(Identifiers.fold(name));
+    }
+
     Role role() {
         return role;
     }
@@ -156,6 +178,7 @@ public class User {
     void on(UserRegisteredEvent event) {
         userId = event.userId();
         username = event.username();
+        rememberUsername(username);
         email = event.email();
         phoneNumber = event.phoneNumber();
         firstName = event.firstName();
@@ -172,6 +195,7 @@ public class User {
             emailLogin = event.email() != null && !event.email().isBlank();
         }
         username = event.username();
+        rememberUsername(username);
         email = event.email();
         phoneNumber = event.phoneNumber();
         firstName = event.firstName();

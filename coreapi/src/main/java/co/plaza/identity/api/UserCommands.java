@@ -21,10 +21,14 @@ public final class UserCommands {
                                       Instant dateJoined, boolean emailLogin) {
     }
 
-    /** PATCH semantics: a null field is left as it is; {@code clearPhone} removes the phone number. */
+    /**
+     * PATCH semantics: a null field is left as it is; {@code clearPhone} removes the phone number. {@code role} and
+     * {@code active} are what the caller sent for them (null: not sent): an admin changes them, anyone else may only
+     * send them unchanged.
+     */
     public record UpdateUserDetailsCommand(@TargetAggregateIdentifier UUID userId, @TargetAggregateVersion Long expectedVersion,
                                            String username, String email, String phoneNumber, boolean clearPhone,
-                                           String firstName, String lastName) {
+                                           String firstName, String lastName, Role role, Boolean active) {
     }
 
     public record ChangeUserRoleCommand(@TargetAggregateIdentifier UUID userId, @TargetAggregateVersion Long expectedVersion, Role role) {

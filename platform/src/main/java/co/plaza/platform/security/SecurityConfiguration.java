@@ -14,6 +14,11 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.cors.CorsConfiguration;
@@ -32,6 +37,9 @@ import java.util.Map;
 @Configuration
 @EnableWebSecurity
 public class SecurityConfiguration {
+
+    /** The authority of an admin (a user with {@code is_staff}), for rules at the HTTP edge. */
+    static final String ADMIN = "ROLE_ADMIN";
 
     /** Paths are matched after the trailing slash is stripped (see WebConfiguration). */
     static final String[] ANONYMOUS_POST = {
@@ -65,9 +73,11 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, ANONYMOUS_GET).permitAll()
                         .requestMatchers(HttpMethod.HEAD, ANONYMOUS_GET).permitAll()
                         .requestMatchers("/error").permitAll()
+                        // the platform's metrics name hosts, processors and load: operators only
+                        .requestMatchers("/prometheus", "/prometheus/**").hasAuthority(ADMIN)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o
-                        .jwt(j -> j.decoder(tokens.decoder()))
+                        .jwt(j -> j.decoder(tokens.decoder()).jwtAuthenticationConverter(SecurityConfiguration::authentication))
                         .authenticationEntryPoint((req, res, ex) ->
                                 write(res, mapper, HttpStatus.UNAUTHORIZED,
                                         errors.body(DomainException.unauthenticated(req.getHeader("Authorization") == null
@@ -80,6 +90,13 @@ public class SecurityConfiguration {
                         .accessDeniedHandler((req, res, ex) ->
                                 write(res, mapper, HttpStatus.FORBIDDEN, errors.body(DomainException.forbidden()))));
         return http.build();
+    }
+
+    /** An access token's user, with the {@link #ADMIN} authority when the token says they are staff. */
+    private static AbstractAuthenticationToken authentication(Jwt jwt) {
+        List<GrantedAuthority> authorities = Boolean.TRUE.equals(jwt.getClaim(TokenService.STAFF_CLAIM))
+                ? List.of(new SimpleGrantedAuthority(ADMIN)) : List.of();
+        return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
     }
 
     private static void write(HttpServletResponse response, ObjectMapper mapper, HttpStatus status,

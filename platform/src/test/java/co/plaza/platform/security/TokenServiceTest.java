@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,8 +30,53 @@ class TokenServiceTest {
     @TempDir
     Path dir;
 
+    /** Epochs in memory: what the session_epoch table holds in the platform. */
+    private final Map<UUID, Long> epochs = new ConcurrentHashMap<>();
+    private final SessionEpochs sessions = new SessionEpochs() {
+        @Override
+        public long current(UUID userId) {
+            return epochs.getOrDefault(userId, 0L);
+        }
+
+        @Override
+        public long recent(UUID userId) {
+            return current(userId);
+        }
+
+        @Override
+        public void advance(UUID userId) {
+            epochs.merge(userId, 1L, Long::sum);
+        }
+    };
+
     private TokenService service(Duration ttl) {
-        return new TokenService(new JwtKeys(SECRET, dir.toString(), false), ttl);
+        return new TokenService(new JwtKeys(SECRET, dir.toString(), false), sessions, ttl);
+    }
+
+    @Test
+    void aTokenIssuedBeforeItsUsersEpochMovedIsRefusedAndANewOneIsNot() throws Exception {
+        TokenService tokens = service(Duration.ofMinutes(15));
+        UUID user = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        String before = tokens.issueAccessToken(user, true);
+        String othersToken = tokens.issueAccessToken(other, false);
+        sessions.advance(user);
+        assertThatThrownBy(() -> tokens.decoder().decode(before)).isInstanceOf(JwtException.class);
+        assertThat(tokens.decoder().decode(othersToken).getSubject()).as("another user's tokens go on")
+                .isEqualTo(other.toString());
+        Jwt after = tokens.decoder().decode(tokens.issueAccessToken(user, false));
+        assertThat(after.<Long>getClaim(TokenService.EPOCH_CLAIM)).isEqualTo(1L);
+
+        // a token from before epochs existed (no claim) counts as epoch 0
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(user.toString()).issuer("plaza")
+                .audience("plaza-api").expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
+        SignedJWT old = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        old.sign(new MACSigner(new JwtKeys(SECRET, dir.toString(), false).key()));
+        assertThatThrownBy(() -> tokens.decoder().decode(old.serialize())).isInstanceOf(JwtException.class);
+        JWTClaimsSet othersOld = new JWTClaimsSet.Builder(claims).subject(other.toString()).build();
+        SignedJWT stillValid = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), othersOld);
+        stillValid.sign(new MACSigner(new JwtKeys(SECRET, dir.toString(), false).key()));
+        assertThat(tokens.decoder().decode(stillValid.serialize()).getSubject()).isEqualTo(other.toString());
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,10 +24,32 @@ public class Credentials {
             rs.getString("username"), rs.getString("password_hash"), rs.getBoolean("active"),
             rs.getBoolean("deleted"), rs.getBoolean("staff"), rs.getString("phone_number"));
 
+    private static final long LEGACY_COST_TTL_NANOS = Duration.ofMinutes(1).toNanos();
+
     private final JdbcTemplate jdbc;
+    private volatile long legacyCost = -1;
+    private volatile long legacyCostAt;
 
     public Credentials(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The iterations of the costliest legacy PBKDF2 hash still stored (0 when every migrated user has logged in and
+     * been rehashed): what every login's verification is padded to (PasswordHasher.verifyUniformly). Read at most
+     * once a minute; it only shrinks as legacy users log in.
+     */
+    public int legacyPbkdf2Iterations() {
+        long now = System.nanoTime();
+        if (legacyCost < 0 || now - legacyCostAt > LEGACY_COST_TTL_NANOS) {
+            Long max = jdbc.queryForObject("""
+                    SELECT max(split_part(password_hash, '$', 2)::bigint) FROM user_credentials
+                    WHERE password_hash LIKE 'pbkdf2\\_sha256$%' AND split_part(password_hash, '$', 2) ~ '^[0-9]{1,9}$'""",
+                    Long.class);
+            legacyCost = max == null ? 0 : max;
+            legacyCostAt = now;
+        }
+        return (int) Math.min(legacyCost, Integer.MAX_VALUE);
     }
 
     /** By username, or by email where that email still logs in (a migrated duplicate does not). */

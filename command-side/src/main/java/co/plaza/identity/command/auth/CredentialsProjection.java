@@ -8,13 +8,17 @@ import co.plaza.identity.api.UserEvents.UserDetailsUpdatedEvent;
 import co.plaza.identity.api.UserEvents.UserPasswordChangedEvent;
 import co.plaza.identity.api.UserEvents.UserReactivatedEvent;
 import co.plaza.identity.api.UserEvents.UserRegisteredEvent;
+import co.plaza.identity.api.UserEvents.UserRoleChangedEvent;
+import co.plaza.identity.api.UserCommands.PasswordChangeReason;
+import co.plaza.platform.security.SessionEpochs;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * What login needs to know about a user, updated in the same transaction as the user's events (the
- * "credentials" group is subscribing), so an account logs in as soon as registration answers.
+ * "credentials" group is subscribing), so an account logs in as soon as registration answers; and the user's session
+ * epoch, moved by every change that must end the access tokens issued before it, in the same transaction.
  */
 @Component
 @Policy(name = "credentials", subscribing = true)
@@ -22,10 +26,12 @@ public class CredentialsProjection {
 
     private final JdbcTemplate jdbc;
     private final RefreshTokens refreshTokens;
+    private final SessionEpochs sessions;
 
-    public CredentialsProjection(JdbcTemplate jdbc, RefreshTokens refreshTokens) {
+    public CredentialsProjection(JdbcTemplate jdbc, RefreshTokens refreshTokens, SessionEpochs sessions) {
         this.jdbc = jdbc;
         this.refreshTokens = refreshTokens;
+        this.sessions = sessions;
     }
 
     @EventHandler
@@ -54,6 +60,16 @@ public class CredentialsProjection {
     @EventHandler
     void on(UserPasswordChangedEvent e) {
         jdbc.update("UPDATE user_credentials SET password_hash = ? WHERE user_id = ?", e.passwordHash(), e.userId());
+        // a hash upgraded at login is the same password: the user's sessions go on
+        if (e.reason() != PasswordChangeReason.HASH_UPGRADED) {
+            sessions.advance(e.userId());
+        }
+    }
+
+    /** The role and staff claims of older tokens are wrong now. */
+    @EventHandler
+    void on(UserRoleChangedEvent e) {
+        sessions.advance(e.userId());
     }
 
     @EventHandler
@@ -61,6 +77,7 @@ public class CredentialsProjection {
         jdbc.update("UPDATE user_credentials SET active = FALSE WHERE user_id = ?", e.userId());
         // API.md: deactivation revokes every refresh token, so a later reactivation does not revive old sessions
         refreshTokens.revokeAll(e.userId());
+        sessions.advance(e.userId());
     }
 
     @EventHandler
@@ -75,5 +92,6 @@ public class CredentialsProjection {
                     phone_number = NULL, password_hash = NULL
                 WHERE user_id = ?""", e.userId());
         refreshTokens.revokeAll(e.userId());
+        sessions.advance(e.userId());
     }
 }

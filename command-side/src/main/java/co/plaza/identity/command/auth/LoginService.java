@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /**
  * Password login with throttling per account and per address. Every refusal looks the same (one 401), and
- * an unknown account costs the same hashing time as a known one, so nothing tells whether an account exists.
+ * every attempt does the same hashing work (one Argon2, the legacy PBKDF2 cost) whether the account is unknown, has
+ * an Argon2 hash or a migrated PBKDF2 one, so nothing tells whether an account exists or was migrated.
  */
 @Service
 public class LoginService {
@@ -50,13 +51,9 @@ public class LoginService {
         String accountKey = accountKey(found, identifier);
         Throttle.Hit addressHit = throttle.require(perAddress, address);
         throttle.require(perAccount, accountKey, () -> throttle.giveBack(addressHit));
-        boolean ok;
-        if (found.isPresent() && found.get().passwordHash() != null) {
-            ok = hasher.verify(password, found.get().passwordHash()) && found.get().canLogIn();
-        } else {
-            hasher.burnTime(password);
-            ok = false;
-        }
+        // the same hashing work for an unknown, an Argon2, a legacy PBKDF2 or an unusable account
+        boolean ok = hasher.verifyUniformly(password, found.map(Credentials.Account::passwordHash).orElse(null),
+                credentials.legacyPbkdf2Iterations()) && found.get().canLogIn();
         if (!ok) {
             throw DomainException.unauthenticated("error.invalid_credentials");
         }

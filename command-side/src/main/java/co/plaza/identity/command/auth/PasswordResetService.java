@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 
@@ -85,14 +86,16 @@ public class PasswordResetService {
             log.info("Password reset SMS suppressed by rate limit");
             return;
         }
-        credentials.activeByPhone(phone).ifPresent(account -> {
-            String code = codes.newCode();
-            jdbc.update("""
-                    INSERT INTO password_reset_code (phone_number, user_id, code_hash, expires_at, attempts, used_at)
-                    VALUES (?, ?, ?, ?, 0, NULL)
-                    ON CONFLICT (phone_number) DO UPDATE SET user_id = EXCLUDED.user_id, code_hash = EXCLUDED.code_hash,
-                        expires_at = EXCLUDED.expires_at, attempts = 0, used_at = NULL""",
-                    phone, account.userId(), codes.hash(code, phone), Timestamp.from(Instant.now().plus(codeTtl)));
+        // a number nobody holds gets a decoy code that nobody is told, so verifying answers alike for every number
+        Optional<UUID> holder = credentials.activeByPhone(phone).map(Credentials.Account::userId);
+        String code = codes.newCode();
+        jdbc.update("""
+                INSERT INTO password_reset_code (phone_number, user_id, code_hash, expires_at, attempts, used_at)
+                VALUES (?, ?, ?, ?, 0, NULL)
+                ON CONFLICT (phone_number) DO UPDATE SET user_id = EXCLUDED.user_id, code_hash = EXCLUDED.code_hash,
+                    expires_at = EXCLUDED.expires_at, attempts = 0, used_at = NULL""",
+                phone, holder.orElse(null), codes.hash(code, phone), Timestamp.from(Instant.now().plus(codeTtl)));
+        holder.ifPresent(account -> {
             String body = "Plaza: tu código para restablecer la contraseña es " + code + " . Vence en "
                     + codeTtl.toMinutes() + " minutos.";
             smsExecutor.execute(() -> {
@@ -105,9 +108,14 @@ public class PasswordResetService {
         });
     }
 
-    /** Checks the new password before the code, so a weak password does not spend an attempt. */
+    /**
+     * Checks the new password before anything about the number, so a weak password neither spends an attempt nor
+     * answers differently for a number that has an account. A code of an account deactivated or deleted since is
+     * answered as a wrong one: nothing says what became of the account, and nothing is reset.
+     */
     @Transactional(noRollbackFor = DomainException.class)
     public void verify(String phone, String code, String newPassword, Caller caller) {
+        requireStrong(newPassword);
         if (phone == null) {
             throw DomainException.invalid("error.invalid_code");
         }
@@ -128,18 +136,24 @@ public class PasswordResetService {
                     Math.max(1, Duration.between(Instant.now(), expires).toSeconds()));
         }
         UUID userId = (UUID) row.get("user_id");
-        String username = credentials.byId(userId).map(Credentials.Account::username).orElse(null);
-        List<String> problems = policy.validate(newPassword, username);
-        if (!problems.isEmpty()) {
-            throw DomainException.fields(Map.of("new_password", problems.stream().map(c -> "error." + c).toList()));
-        }
-        if (!codes.matches(code, phone, (String) row.get("code_hash"))) {
+        Optional<Credentials.Account> account = userId == null ? Optional.empty()
+                : credentials.byId(userId).filter(a -> a.active() && !a.deleted());
+        if (!codes.matches(code, phone, (String) row.get("code_hash")) || account.isEmpty()) {
             jdbc.update("UPDATE password_reset_code SET attempts = attempts + 1 WHERE phone_number = ?", phone);
             throw DomainException.invalid("error.invalid_code");
         }
+        // whoever holds the right code may hear that the password is too like the account's username
+        requireStrong(newPassword, account.get().username());
         jdbc.update("UPDATE password_reset_code SET used_at = now() WHERE phone_number = ?", phone);
         commands.sendAndWait(new ChangePasswordCommand(userId, hasher.hash(newPassword), PasswordChangeReason.RESET),
                 caller.actingAs(userId).metaData());
         refreshTokens.revokeAll(userId);
+    }
+
+    private void requireStrong(String newPassword, String... userAttributes) {
+        List<String> problems = policy.validate(newPassword, userAttributes);
+        if (!problems.isEmpty()) {
+            throw DomainException.fields(Map.of("new_password", problems.stream().map(c -> "error." + c).toList()));
+        }
     }
 }

@@ -21,7 +21,7 @@ import java.util.UUID;
 
 /**
  * Opaque refresh tokens, stored as SHA-256 hashes and rotated on every use. A token used twice means it
- * leaked: the whole family (that login) is revoked.
+ * leaked: the whole family (that login) is revoked. A family ends 30 days after its login, rotations included.
  */
 @Component
 public class RefreshTokens {
@@ -38,19 +38,19 @@ public class RefreshTokens {
         this.ttl = ttl;
     }
 
+    /** A new family (a login): it lives {@code plaza.auth.refresh-ttl} from now, however often it is rotated. */
     public String issue(UUID userId) {
-        return insert(userId, UUID.randomUUID());
+        return insert(userId, UUID.randomUUID(), Instant.now().plus(ttl));
     }
 
-    private String insert(UUID userId, UUID family) {
+    private String insert(UUID userId, UUID family, Instant expiresAt) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Instant now = Instant.now();
         jdbc.update("""
                 INSERT INTO refresh_token (id, family_id, user_id, token_hash, created_at, expires_at)
                 VALUES (?, ?, ?, ?, ?, ?)""", UUID.randomUUID(), family, userId, hash(token),
-                Timestamp.from(now), Timestamp.from(now.plus(ttl)));
+                Timestamp.from(Instant.now()), Timestamp.from(expiresAt));
         return token;
     }
 
@@ -69,12 +69,14 @@ public class RefreshTokens {
             revokeFamily(family);
             throw DomainException.unauthenticated("error.invalid_refresh");
         }
-        if (row.get("revoked_at") != null || ((Timestamp) row.get("expires_at")).toInstant().isBefore(Instant.now())) {
+        Instant expiresAt = ((Timestamp) row.get("expires_at")).toInstant();
+        if (row.get("revoked_at") != null || expiresAt.isBefore(Instant.now())) {
             throw DomainException.unauthenticated("error.invalid_refresh");
         }
         jdbc.update("UPDATE refresh_token SET used_at = now() WHERE id = ?", row.get("id"));
         UUID userId = (UUID) row.get("user_id");
-        return new Rotation(userId, insert(userId, family));
+        // the lifetime is absolute (API.md: 30 days from login): the rotated token ends when the one it replaces did
+        return new Rotation(userId, insert(userId, family, expiresAt));
     }
 
     /** Logout: the token and its family end; answers false for a token that is not the caller's. */

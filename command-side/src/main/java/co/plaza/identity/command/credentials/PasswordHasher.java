@@ -17,7 +17,8 @@ import org.springframework.security.crypto.bcrypt.BCrypt;
 /**
  * Hashes new passwords with Argon2id and verifies both our own hashes and the ones imported from the
  * legacy Django site ({@code pbkdf2_sha256$...} and {@code bcrypt_sha256$...}), so that those users can
- * log in once and get rehashed ({@link #needsUpgrade}).
+ * log in once and get rehashed ({@link #needsUpgrade}). Login uses {@link #verifyUniformly}, whose work does not
+ * depend on the account.
  */
 public class PasswordHasher {
 
@@ -44,6 +45,9 @@ public class PasswordHasher {
     // Guards against a corrupt row pinning a CPU; Django 5.2 itself uses 1,000,000.
     private static final int MAX_PBKDF2_ITERATIONS = 10_000_000;
 
+    // PBKDF2 padding runs over a password nobody has with this salt; only its cost matters.
+    private static final byte[] PADDING_SALT = "plaza-pbkdf2-pad".getBytes(StandardCharsets.UTF_8);
+
     private final Argon2PasswordEncoder argon2;
     private final String currentParams;
     private final String dummyHash;
@@ -67,8 +71,8 @@ public class PasswordHasher {
     }
 
     /**
-     * Never throws: an unknown, unusable ({@code !...}) or corrupt stored value simply does not verify.
-     * Those still cost one Argon2 run so that accounts without a usable password can't be told apart by timing.
+     * Checks a password against one stored hash (a password change: the caller is signed in; login uses
+     * {@link #verifyUniformly}). Never throws: an unusable ({@code !...}) or corrupt stored value does not verify.
      */
     public boolean verify(String raw, String stored) {
         if (raw == null) {
@@ -76,10 +80,10 @@ public class PasswordHasher {
         }
         try {
             if (stored != null && isSaneArgon2(stored)) {
-                return argon2.matches(raw, stored);
+                return argon2Matches(raw, stored);
             }
             if (stored != null && stored.startsWith(DJANGO_PBKDF2_PREFIX)) {
-                return verifyDjangoPbkdf2(raw, stored);
+                return checkDjangoPbkdf2(raw, stored).matches();
             }
             if (stored != null && stored.startsWith(DJANGO_BCRYPT_SHA256_PREFIX)) {
                 return verifyDjangoBcryptSha256(raw, stored);
@@ -87,8 +91,64 @@ public class PasswordHasher {
         } catch (RuntimeException | GeneralSecurityException e) {
             // corrupt stored value: treated like an unusable one below
         }
-        burnTime(raw);
+        argon2Matches(raw, dummyHash);
         return false;
+    }
+
+    /**
+     * Verification for login, where the work done must not tell accounts apart: one Argon2 run and
+     * {@code pbkdf2Iterations} PBKDF2-HMAC-SHA256 iterations, whatever {@code stored} is — an Argon2 hash (then a
+     * padding PBKDF2), a legacy PBKDF2 hash of up to that many iterations (padded up to it, then a dummy Argon2), an
+     * unusable or corrupt value, or null for an account that does not exist (both dummies). {@code pbkdf2Iterations}
+     * is the costliest legacy hash still stored, 0 once none is left. Never throws.
+     */
+    public boolean verifyUniformly(String raw, String stored, int pbkdf2Iterations) {
+        String password = raw == null ? "" : raw;
+        int padding = Math.min(Math.max(pbkdf2Iterations, 0), MAX_PBKDF2_ITERATIONS);
+        boolean argon2Run = false;
+        boolean matches = false;
+        try {
+            if (stored != null && isSaneArgon2(stored)) {
+                argon2Run = true;
+                matches = argon2Matches(password, stored);
+            } else if (stored != null && stored.startsWith(DJANGO_PBKDF2_PREFIX)) {
+                Pbkdf2Check check = checkDjangoPbkdf2(password, stored);
+                padding -= check.iterations();
+                matches = check.matches();
+            } else if (stored != null && stored.startsWith(DJANGO_BCRYPT_SHA256_PREFIX)) {
+                // no legacy data has these (shared/legacy: PBKDF2 only); they cost one bcrypt more
+                matches = verifyDjangoBcryptSha256(password, stored);
+            }
+        } catch (RuntimeException | GeneralSecurityException e) {
+            matches = false;
+        }
+        try {
+            if (!argon2Run) {
+                argon2Matches(password, dummyHash);
+            }
+            if (padding > 0) {
+                pbkdf2(password, PADDING_SALT, padding, DJANGO_PBKDF2_LENGTH * 8);
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("PBKDF2WithHmacSHA256 is part of every JDK", e);
+        }
+        return raw != null && matches;
+    }
+
+    /** One Argon2 verification; overridable so that tests can count the work a verification does. */
+    protected boolean argon2Matches(String raw, String encoded) {
+        return argon2.matches(raw, encoded);
+    }
+
+    /** PBKDF2-HMAC-SHA256; overridable so that tests can count the work a verification does. */
+    protected byte[] pbkdf2(String raw, byte[] salt, int iterations, int bits) throws GeneralSecurityException {
+        // SunJCE feeds the password chars to HMAC as UTF-8, matching Django's password.encode().
+        PBEKeySpec spec = new PBEKeySpec(raw.toCharArray(), salt, iterations, bits);
+        try {
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+        } finally {
+            spec.clearPassword();
+        }
     }
 
     /** True for anything that is not an Argon2id hash with exactly the current parameters. */
@@ -104,10 +164,6 @@ public class PasswordHasher {
         return decodedLength(parts[4]) != SALT_LENGTH || decodedLength(parts[5]) != HASH_LENGTH;
     }
 
-    /** Call instead of {@link #verify} when the account does not exist, so both paths take about as long. */
-    public void burnTime(String raw) {
-        argon2.matches(raw == null ? "" : raw, dummyHash);
-    }
 
     private static boolean isSaneArgon2(String stored) {
         Matcher m = ARGON2_FORMAT.matcher(stored);
@@ -117,28 +173,25 @@ public class PasswordHasher {
                 && Integer.parseInt(m.group(3)) <= MAX_ARGON2_PARALLELISM;
     }
 
-    private static boolean verifyDjangoPbkdf2(String raw, String stored) throws GeneralSecurityException {
+    /** Whether it matched, and how many PBKDF2 iterations finding out took (0 for a malformed hash). */
+    private record Pbkdf2Check(boolean matches, int iterations) {
+    }
+
+    private Pbkdf2Check checkDjangoPbkdf2(String raw, String stored) throws GeneralSecurityException {
         String[] parts = stored.split("\\$", -1);
         if (parts.length != 4 || parts[2].isEmpty()) {
-            return false;
+            return new Pbkdf2Check(false, 0);
         }
         int iterations = Integer.parseInt(parts[1]);
         if (iterations < 1 || iterations > MAX_PBKDF2_ITERATIONS) {
-            return false;
+            return new Pbkdf2Check(false, 0);
         }
         byte[] expected = Base64.getDecoder().decode(parts[3]);
         if (expected.length != DJANGO_PBKDF2_LENGTH) {
-            return false;
+            return new Pbkdf2Check(false, 0);
         }
-        // SunJCE feeds the password chars to HMAC as UTF-8, matching Django's password.encode().
-        PBEKeySpec spec = new PBEKeySpec(raw.toCharArray(), parts[2].getBytes(StandardCharsets.UTF_8),
-                iterations, expected.length * 8);
-        try {
-            byte[] actual = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
-            return MessageDigest.isEqual(expected, actual);
-        } finally {
-            spec.clearPassword();
-        }
+        byte[] actual = pbkdf2(raw, parts[2].getBytes(StandardCharsets.UTF_8), iterations, expected.length * 8);
+        return new Pbkdf2Check(MessageDigest.isEqual(expected, actual), iterations);
     }
 
     private static boolean verifyDjangoBcryptSha256(String raw, String stored) throws GeneralSecurityException {

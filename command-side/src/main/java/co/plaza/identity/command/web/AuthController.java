@@ -193,7 +193,14 @@ public class AuthController {
         }
         commands.sendAndWait(new ChangePasswordCommand(actor, hasher.hash(newPassword), PasswordChangeReason.CHANGED),
                 caller.metaData());
+        // every session ends (the change moved the user's session epoch and revokes every refresh token), and the
+        // caller goes on in a new one: API.md, other sessions revoked
         refreshTokens.revokeAll(actor);
-        return Map.of("detail", messages.getMessage("auth.password_changed", null, LocaleContextHolder.getLocale()));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("detail", messages.getMessage("auth.password_changed", null, LocaleContextHolder.getLocale()));
+        answer.put("token", tokens.issueAccessToken(actor, account.staff()));
+        answer.put("refresh", refreshTokens.issue(actor));
+        answer.put("expires_in", tokens.accessTtlSeconds());
+        return answer;
     }
 }

@@ -3,10 +3,7 @@ package co.plaza.identity.command.web;
 import co.plaza.identity.command.Identifiers;
 
 import co.plaza.identity.api.Role;
-import co.plaza.identity.api.UserCommands.ChangeUserRoleCommand;
-import co.plaza.identity.api.UserCommands.DeactivateUserCommand;
 import co.plaza.identity.api.UserCommands.DeleteUserCommand;
-import co.plaza.identity.api.UserCommands.ReactivateUserCommand;
 import co.plaza.identity.api.UserCommands.UpdateUserDetailsCommand;
 import co.plaza.identity.api.UserIds;
 import co.plaza.identity.api.UserQueries.FindUserQuery;
@@ -89,8 +86,8 @@ public class UserController {
     private ResponseEntity<Map<String, Object>> update(String rawId, JsonInput in, String ifMatch, Caller caller,
                                                        HttpServletResponse response) {
         caller.requireActor();
+        // who may change the user, and whether it exists (404 before 403), is the command handler's to say
         UUID userId = PathIds.resolve(rawId, UserIds.LEGACY_TABLE);
-        caller.requireOwnerOrStaff(userId);
         String username = in.string("username", true, 1000).map(Identifiers::nfc).orElse(null);
         if (username != null && !Identifiers.isValidUsername(username)) {
             in.error("username", "error.invalid_username");
@@ -113,20 +110,8 @@ public class UserController {
         Role role = in.choice("role", false, Role::fromWire).orElse(null);
         Boolean active = in.bool("is_active", false).orElse(null);
         in.validate();
-        if ((role != null || active != null) && !caller.staff()) {
-            throw DomainException.forbidden();
-        }
-        Long expected = Versions.expected(ifMatch);
-        commands.sendAndWait(new UpdateUserDetailsCommand(userId, expected, username, email, phone, clearPhone,
-                firstName, lastName), caller.metaData());
-        if (role != null) {
-            commands.sendAndWait(new ChangeUserRoleCommand(userId, null, role), caller.metaData());
-        }
-        if (Boolean.FALSE.equals(active)) {
-            commands.sendAndWait(new DeactivateUserCommand(userId, null), caller.metaData());
-        } else if (Boolean.TRUE.equals(active)) {
-            commands.sendAndWait(new ReactivateUserCommand(userId, null), caller.metaData());
-        }
+        commands.sendAndWait(new UpdateUserDetailsCommand(userId, Versions.expected(ifMatch), username, email, phone,
+                clearPhone, firstName, lastName, role, active), caller.metaData());
         return answer(caller, userId, response);
     }
 
@@ -136,7 +121,6 @@ public class UserController {
                                        Caller caller) {
         caller.requireActor();
         UUID userId = PathIds.resolve(id, UserIds.LEGACY_TABLE);
-        caller.requireOwnerOrStaff(userId);
         commands.sendAndWait(new DeleteUserCommand(userId, Versions.expected(ifMatch)), caller.metaData());
         return ResponseEntity.noContent().build();
     }

@@ -76,8 +76,8 @@ public class AdController {
         AdView current = current(rawId, caller, response);
         caller.requireOwnerOrStaff(current.userId());
         AdStatus status = in.choice("status", false, AdStatus::fromWire).orElse(null);
-        if (status == AdStatus.SOLD) {
-            // selling has its own action (mark_sold) so clients cannot skip it
+        if (status == AdStatus.SOLD && current.status() != AdStatus.SOLD) {
+            // selling has its own action (mark_sold) so clients cannot skip it; a sold ad's own body may come back
             in.error("status", "error.invalid_choice");
         }
         AdDetails details = AdInput.read(in, current.details());

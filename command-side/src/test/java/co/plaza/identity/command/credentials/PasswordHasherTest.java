@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.PKCS5S2ParametersGenerator;
 import org.bouncycastle.crypto.params.KeyParameter;
@@ -228,12 +231,62 @@ class PasswordHasherTest {
         assertThat(hasher.needsUpgrade(foreign)).isFalse();
     }
 
+    /** Counts the work a verification does, so that its sameness is asserted without timing anything. */
+    private static final class CountingHasher extends PasswordHasher {
+        int argon2Runs;
+        long pbkdf2Iterations;
+
+        @Override
+        protected boolean argon2Matches(String raw, String encoded) {
+            argon2Runs++;
+            return super.argon2Matches(raw, encoded);
+        }
+
+        @Override
+        protected byte[] pbkdf2(String raw, byte[] salt, int iterations, int bits) throws GeneralSecurityException {
+            pbkdf2Iterations += iterations;
+            return super.pbkdf2(raw, salt, iterations, bits);
+        }
+    }
+
     @Test
-    void burnTimeAcceptsAnything() {
+    void loginVerificationDoesTheSameWorkWhateverTheAccount() {
+        CountingHasher counting = new CountingHasher();
+        String password = "Clave-Correcta-2024";
+        Map<String, String> accounts = new LinkedHashMap<>();
+        accounts.put("unknown account", null);
+        accounts.put("Argon2id", counting.hash(password));
+        accounts.put("legacy PBKDF2", djangoPbkdf2(password, "aB3dE6gH9jK2mN5p", 1_000));
+        accounts.put("cheaper legacy PBKDF2", djangoPbkdf2(password, "aB3dE6gH9jK2mN5p", 10));
+        accounts.put("unusable", "!uAVkJcTLSQOHBlmohLiLGhUrDmYdxDvNUwoOaaFc");
+        accounts.put("corrupt PBKDF2", "pbkdf2_sha256$1000$salt$invalid");
+        accounts.put("corrupt Argon2", "$argon2id$v=19$m=99999999,t=2,p=1$c2FsdA$aGFzaA");
+        Map<String, Integer> ownIterations = Map.of("legacy PBKDF2", 1_000, "cheaper legacy PBKDF2", 10);
+        int legacyCost = 3_000;
+        for (int budget : new int[] {legacyCost, 0}) {
+            for (var account : accounts.entrySet()) {
+                for (String attempt : new String[] {password, "Otra-Clave-2024", "", null}) {
+                    counting.argon2Runs = 0;
+                    counting.pbkdf2Iterations = 0;
+                    boolean verified = counting.verifyUniformly(attempt, account.getValue(), budget);
+                    String what = account.getKey() + ", attempt " + attempt + ", legacy cost " + budget;
+                    assertThat(counting.argon2Runs).as(what).isEqualTo(1);
+                    // padded up to the costliest legacy hash stored; with none left (0) a legacy hash costs its own
+                    assertThat(counting.pbkdf2Iterations).as(what)
+                            .isEqualTo(Math.max(budget, ownIterations.getOrDefault(account.getKey(), 0)));
+                    boolean usable = account.getKey().equals("Argon2id") || account.getKey().contains("legacy");
+                    assertThat(verified).as(what).isEqualTo(usable && password.equals(attempt));
+                }
+            }
+        }
+    }
+
+    @Test
+    void uniformVerificationAcceptsAnything() {
         assertThatNoException().isThrownBy(() -> {
-            hasher.burnTime(null);
-            hasher.burnTime("");
-            hasher.burnTime("x".repeat(10_000));
+            assertThat(hasher.verifyUniformly(null, null, 10)).isFalse();
+            assertThat(hasher.verifyUniformly("", "", -5)).isFalse();
+            assertThat(hasher.verifyUniformly("x".repeat(10_000), "pbkdf2_sha256$x$y$z", 5_000)).isFalse();
         });
     }
 
