@@ -33,6 +33,9 @@ class ProcessorsApiTest extends ApiTest {
         assertThat(anonymous.json().path("components").path("processors").path("status").asText()).isEqualTo("UP");
         assertThat(anonymous.json().path("components").path("processors").has("details"))
                 .as("an anonymous probe sees no processor details").isFalse();
+        Response user = api.get("/health/", account("salud", "consumer").token());
+        assertThat(user.json().path("components").path("processors").has("details"))
+                .as("nor does a user who is no admin (error texts, hosts)").isFalse();
         Response health = api.get("/health/", adminToken());
         assertThat(health.status()).isEqualTo(200);
         JsonNode processors = health.json().path("components").path("processors");

@@ -58,7 +58,7 @@ class ReadYourWritesTest extends ApiTest {
             assertThat(mine.status()).isEqualTo(200);
             assertThat(mine.header(ConsistentReads.STALE_HEADER)).as("the ad's events wait for the ads search").contains("true");
 
-            Response health = api.get("/health/", bobToken);
+            Response health = api.get("/health/", adminToken());
             assertThat(health.json().path("components").path("processors").path("details").path(ADS_SEARCH)
                     .path("state").asText()).isEqualTo("stopped");
         } finally {
