@@ -35,6 +35,7 @@ class AuthApiTest extends ApiTest {
     JdbcTemplate jdbc;
     @Autowired
     Throttle throttle;
+    @Autowired
     CommandGateway commands;
 
     @Test
