@@ -1,5 +1,6 @@
 package co.plaza.marketplace.api;
 
+import co.plaza.common.api.Viewer;
 import co.plaza.media.api.MediaRef;
 
 import java.math.BigDecimal;
@@ -13,8 +14,8 @@ public final class AdQueries {
     }
 
 
-    /** A live ad (deleted ads are never found); {@code includeHidden} also finds ads of deactivated users. */
-    public record FindAdQuery(UUID addId, boolean includeHidden) {
+    /** A live ad as {@code viewer} may see it ({@link AdView#visibleTo}); empty when not, as when deleted. */
+    public record FindAdQuery(UUID addId, Viewer viewer) {
     }
 
     public enum Ordering { NEWEST, OLDEST, PRICE, PRICE_DESC }
@@ -26,12 +27,6 @@ public final class AdQueries {
     public record ListAdsQuery(String search, UUID categoryId, BigDecimal minPrice, BigDecimal maxPrice,
                                 AdCondition condition, String city, Set<UUID> users, Set<AdStatus> statuses,
                                 UUID pausedOnlyOf, Ordering ordering, Near near, int page, int pageSize) {
-
-        /** The same filters, first page of one: enough for the exact count. */
-        public ListAdsQuery firstPage() {
-            return new ListAdsQuery(search, categoryId, minPrice, maxPrice, condition, city, users, statuses,
-                    pausedOnlyOf, ordering, near, 1, 1);
-        }
     }
 
     public record Near(double lat, double lon, double radiusKm) {
@@ -40,6 +35,15 @@ public final class AdQueries {
     public record AdView(UUID id, Long legacyId, UUID userId, AdDetails details, AdStatus status,
                           List<MediaRef> images, long viewsCount, Instant createdAt, Instant updatedAt, long version,
                           boolean ownerActive, Double distanceKm) {
+
+        /**
+         * API.md, Marketplace: a paused ad, or an ad of a deactivated owner, is seen by its owner and admins only;
+         * to anyone else it does not exist (a 404, also to a change). Deleted ads are never found at all.
+         */
+        public boolean visibleTo(Viewer viewer) {
+            return viewer.ownsOrAdministers(userId) || (status != AdStatus.PAUSED && ownerActive);
+        }
+
         public AdView withDistance(Double km) {
             return new AdView(id, legacyId, userId, details, status, images, viewsCount, createdAt, updatedAt, version,
                     ownerActive, km);

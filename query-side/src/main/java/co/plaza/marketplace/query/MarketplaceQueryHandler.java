@@ -1,13 +1,12 @@
 package co.plaza.marketplace.query;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.DistanceUnit;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.GeoDistanceType;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.plaza.marketplace.api.AdQueries.AdPage;
 import co.plaza.marketplace.api.AdQueries.AdView;
@@ -24,6 +23,7 @@ import co.plaza.marketplace.api.CategoryQueries.ListCategoriesQuery;
 import co.plaza.marketplace.api.FollowQueries.ListFollowsQuery;
 import co.plaza.marketplace.api.AdStatus;
 import co.plaza.platform.elasticsearch.SearchIndexes;
+import co.plaza.platform.elasticsearch.SearchPages;
 import co.plaza.platform.elasticsearch.TextFolding;
 import co.plaza.marketplace.readmodel.AdsIndex;
 import co.plaza.marketplace.readmodel.AdsTables;
@@ -32,14 +32,13 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Ads, categories and follows. Lists, search and nearby are one Elasticsearch search (exact count) whose documents
@@ -49,18 +48,18 @@ import java.util.UUID;
 public class MarketplaceQueryHandler {
 
     private final JdbcTemplate jdbc;
-    private final ElasticsearchClient search;
     private final SearchIndexes indexes;
+    private final SearchPages pages;
 
-    public MarketplaceQueryHandler(JdbcTemplate jdbc, ElasticsearchClient search, SearchIndexes indexes) {
+    public MarketplaceQueryHandler(JdbcTemplate jdbc, SearchIndexes indexes, SearchPages pages) {
         this.jdbc = jdbc;
-        this.search = search;
         this.indexes = indexes;
+        this.pages = pages;
     }
 
     @QueryHandler
     public Optional<AdView> handle(FindAdQuery query) {
-        return AdsTables.ad(jdbc, query.addId()).filter(v -> query.includeHidden() || v.ownerActive());
+        return AdsTables.ad(jdbc, query.addId()).filter(v -> v.visibleTo(query.viewer()));
     }
 
     /**
@@ -69,7 +68,21 @@ public class MarketplaceQueryHandler {
      */
     @QueryHandler
     public AdPage handle(ListAdsQuery query) {
-        int from = (query.page() - 1) * query.pageSize();
+        SearchPages.Page<Map> page = pages.page(search(query), (query.page() - 1L) * query.pageSize(),
+                query.pageSize(), Map.class);
+        List<Hit<Map>> hits = page.hits();
+        Map<UUID, Long> views = AdsTables.views(jdbc, hits.stream().map(h -> UUID.fromString(h.id())).toList());
+        List<AdView> rows = hits.stream().map(hit -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> doc = hit.source();
+            Double distance = query.near() == null ? null : hit.sort().get(0).doubleValue();
+            return AdsIndex.row(doc, views.getOrDefault(UUID.fromString(hit.id()), 0L), distance);
+        }).toList();
+        return new AdPage(page.total(), rows);
+    }
+
+    /** The search of a list (index, query, sort, source), which SearchPages pages; package-visible for tests. */
+    Consumer<SearchRequest.Builder> search(ListAdsQuery query) {
         BoolQuery.Builder bool = new BoolQuery.Builder();
         for (String word : TextFolding.words(query.search())) {
             String pattern = "*" + TextFolding.escapeWildcard(word) + "*";
@@ -128,24 +141,9 @@ public class MarketplaceQueryHandler {
         }
         // numeric and unique: a keyword tie-breaker would cost most of the query on a large result
         sort.add(field(AdsIndex.SEQ, SortOrder.Desc));
-        try {
-            SearchResponse<Map> response = search.search(s -> s.index(indexes.alias(AdsIndex.INDEX))
-                    .query(q -> q.bool(bool.build())).trackTotalHits(t -> t.enabled(true))
-                    .from(from).size(query.pageSize()).source(src -> src.filter(f -> f.excludes(AdsIndex.SEARCHABLE)))
-                    .sort(sort), Map.class);
-            long total = response.hits().total() == null ? 0 : response.hits().total().value();
-            List<Hit<Map>> hits = response.hits().hits();
-            Map<UUID, Long> views = AdsTables.views(jdbc, hits.stream().map(h -> UUID.fromString(h.id())).toList());
-            List<AdView> rows = hits.stream().map(hit -> {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> doc = hit.source();
-                Double distance = query.near() == null ? null : hit.sort().get(0).doubleValue();
-                return AdsIndex.row(doc, views.getOrDefault(UUID.fromString(hit.id()), 0L), distance);
-            }).toList();
-            return new AdPage(total, rows);
-        } catch (IOException e) {
-            throw new UncheckedIOException("ad search failed", e);
-        }
+        BoolQuery filters = bool.build();
+        return s -> s.index(indexes.alias(AdsIndex.INDEX)).query(q -> q.bool(filters))
+                .source(src -> src.filter(f -> f.excludes(AdsIndex.SEARCHABLE))).sort(sort);
     }
 
     /** Price sorts put absent prices last in both directions (API.md, Conventions). */

@@ -14,6 +14,7 @@ import co.plaza.marketplace.readmodel.AdsIndex;
 import co.plaza.marketplace.readmodel.AdsTables;
 import co.plaza.media.api.MediaRef;
 import co.plaza.platform.elasticsearch.SearchIndexes;
+import co.plaza.platform.elasticsearch.SearchPages;
 import co.plaza.platform.elasticsearch.SearchWriter;
 import co.plaza.platform.test.ComponentTier;
 import co.plaza.platform.test.PlazaTestEnvironment;
@@ -63,7 +64,7 @@ class AdListFromIndexTest {
         SearchIndexes indexes = new SearchIndexes(elasticsearch, "component" + UUID.randomUUID().toString().substring(0, 8) + "_");
         String alias = indexes.ensure(AdsIndex.INDEX, AdsIndex.VERSION, AdsIndex.MAPPING);
         SearchWriter writer = new SearchWriter(elasticsearch);
-        MarketplaceQueryHandler handler = new MarketplaceQueryHandler(jdbc, elasticsearch, indexes);
+        MarketplaceQueryHandler handler = new MarketplaceQueryHandler(jdbc, indexes, new SearchPages(elasticsearch));
 
         UUID owner = UUID.randomUUID();
         UUID deactivated = UUID.randomUUID();
