@@ -1,5 +1,6 @@
 package co.plaza.marketplace.query;
 
+import co.plaza.common.api.Viewer;
 import co.plaza.identity.api.Role;
 import co.plaza.identity.api.UserEvents.UserDeactivatedEvent;
 import co.plaza.identity.api.UserEvents.UserReactivatedEvent;
@@ -119,14 +120,14 @@ class MarketplaceReadModelTest {
 
         assertThat(list(null, Set.of(owner.userId()), null)).containsExactly(kept.addId());
         assertThat(list("pie", Set.of(owner.userId()), null)).containsExactly(kept.addId());
-        assertThat(queries.handle(new FindAdQuery(gone.addId(), true))).isEmpty();
-        assertThat(queries.handle(new FindAdQuery(kept.addId(), false))).get()
+        assertThat(queries.handle(new FindAdQuery(gone.addId(), Viewer.PLATFORM))).isEmpty();
+        assertThat(queries.handle(new FindAdQuery(kept.addId(), Viewer.ANONYMOUS))).get()
                 .satisfies(v -> assertThat(v.details().title()).isEqualTo("Lámpara de pie"));
 
         deliver(Event.of(owner.userId(), new UserDeactivatedEvent(owner.userId())));
         assertThat(list(null, Set.of(owner.userId()), null)).isEmpty();
-        assertThat(queries.handle(new FindAdQuery(kept.addId(), false))).isEmpty();
-        assertThat(queries.handle(new FindAdQuery(kept.addId(), true))).isPresent();
+        assertThat(queries.handle(new FindAdQuery(kept.addId(), Viewer.ANONYMOUS))).isEmpty();
+        assertThat(queries.handle(new FindAdQuery(kept.addId(), Viewer.user(owner.userId(), false)))).isPresent();
 
         deliver(Event.of(owner.userId(), new UserReactivatedEvent(owner.userId())));
         assertThat(list(null, Set.of(owner.userId()), null)).containsExactly(kept.addId());
