@@ -116,4 +116,58 @@ class AdListFromIndexTest {
         writer.index(alias, hidden.addId().toString(), shown, 14);
         assertThat(handler.handle(list(null, null)).results()).extracting(AdView::id).startsWith(hidden.addId());
     }
+
+    private static ListAdsQuery page(Ordering ordering, Near near, int page, int size) {
+        return new ListAdsQuery(null, null, null, null, null, null, null, EnumSet.of(AdStatus.ACTIVE), null, ordering,
+                near, page, size);
+    }
+
+    /**
+     * Every page of every sort, through an index whose {@code index.max_result_window} is 5, so Elasticsearch itself
+     * refuses any request of the deep path that reaches past it, gives the rows the same search gives from a normal
+     * index with {@code from}: the walk's {@code search_after} keeps ties (seq), absent prices (sorted last) and
+     * distances in order.
+     */
+    @Test
+    void aPagePastTheResultWindowIsTheRowsTheShallowPathGives() {
+        String small = AdsIndex.MAPPING.replace("\"number_of_shards\": 1,", "\"number_of_shards\": 1, \"max_result_window\": 5,");
+        assertThat(small).isNotEqualTo(AdsIndex.MAPPING);
+        SearchIndexes narrow = new SearchIndexes(elasticsearch, "component" + UUID.randomUUID().toString().substring(0, 8) + "_");
+        SearchIndexes wide = new SearchIndexes(elasticsearch, "component" + UUID.randomUUID().toString().substring(0, 8) + "_");
+        String narrowAlias = narrow.ensure(AdsIndex.INDEX, AdsIndex.VERSION, small);
+        String wideAlias = wide.ensure(AdsIndex.INDEX, AdsIndex.VERSION, AdsIndex.MAPPING);
+        SearchWriter writer = new SearchWriter(elasticsearch);
+        UUID owner = UUID.randomUUID();
+        for (int i = 0; i < 13; i++) {
+            // pairs created at the same second, every fourth without a price, spread north of the point
+            AdCreatedEvent e = ad(owner, "Anuncio " + i, i % 4 == 0 ? null : String.valueOf(100 + (i * 37) % 11),
+                    4.60 + i * 0.001, -74.07, T.minusSeconds(i / 2));
+            Map<String, Object> doc = AdsIndex.document(e, 100 + i, 0, true);
+            writer.index(narrowAlias, e.addId().toString(), doc, 100 + i);
+            writer.index(wideAlias, e.addId().toString(), doc, 100 + i);
+        }
+        MarketplaceQueryHandler deep = new MarketplaceQueryHandler(jdbc, narrow, new SearchPages(elasticsearch, 5));
+        MarketplaceQueryHandler shallow = new MarketplaceQueryHandler(jdbc, wide, new SearchPages(elasticsearch));
+
+        Near near = new Near(4.60, -74.07, 50);
+        for (Ordering ordering : Ordering.values()) {
+            for (Near where : new Near[]{null, near}) {
+                java.util.List<UUID> walked = new java.util.ArrayList<>();
+                for (int page = 1; page <= 5; page++) {
+                    AdPage expected = shallow.handle(page(ordering, where, page, 3));
+                    AdPage got = deep.handle(page(ordering, where, page, 3));
+                    assertThat(got.count()).isEqualTo(13);
+                    assertThat(got.results()).extracting(AdView::id).as(ordering + " near " + where + " page " + page)
+                            .containsExactlyElementsOf(expected.results().stream().map(AdView::id).toList());
+                    assertThat(got.results()).extracting(AdView::distanceKm)
+                            .containsExactlyElementsOf(expected.results().stream().map(AdView::distanceKm).toList());
+                    got.results().forEach(r -> walked.add(r.id()));
+                }
+                assertThat(walked).as("every ad once").hasSize(13).doesNotHaveDuplicates();
+                AdPage past = deep.handle(page(ordering, where, 6, 3));
+                assertThat(past.results()).as("past the last page: no rows, the exact count for the 404").isEmpty();
+                assertThat(past.count()).isEqualTo(13);
+            }
+        }
+    }
 }

@@ -18,6 +18,8 @@ import co.plaza.marketplace.api.AdQueries.Ordering;
 import co.plaza.marketplace.api.AdStatus;
 import co.plaza.marketplace.projection.AdsSearchProjection;
 import co.plaza.marketplace.projection.MarketplaceProjection;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.plaza.platform.elasticsearch.TextFolding;
 import co.plaza.platform.test.ComponentTier;
 import co.plaza.platform.test.EventFeed;
 import co.plaza.platform.test.EventFeed.Event;
@@ -131,5 +133,72 @@ class MarketplaceReadModelTest {
 
         deliver(Event.of(owner.userId(), new UserReactivatedEvent(owner.userId())));
         assertThat(list(null, Set.of(owner.userId()), null)).containsExactly(kept.addId());
+    }
+
+    /**
+     * ADR 0012: the documents know their owner's state, so hiding a deactivated owner's ads costs the query one
+     * {@code owner_active} term however many owners are deactivated (it once sent all their ids as one terms filter).
+     */
+    @Test
+    void aDeactivatedOwnersAdsLeaveListNearbyAndSearchWithNoOwnerIdsInTheQuery() {
+        String word = "zo" + UUID.randomUUID().toString().substring(0, 6);
+        UserRegisteredEvent owner = user();
+        UserRegisteredEvent other = user();
+        AdCreatedEvent hidden = ad(owner.userId(), "Bafle " + word, "10", 6.25, -75.57, T);
+        AdCreatedEvent shown = ad(other.userId(), "Parlante " + word, "20", 6.25, -75.57, T.minusSeconds(1));
+        deliver(Event.of(owner.userId(), owner), Event.of(other.userId(), other), Event.of(hidden.addId(), hidden),
+                Event.of(shown.addId(), shown));
+        Near near = new Near(6.25, -75.57, 5);
+        assertThat(list(word, null, null)).containsExactly(hidden.addId(), shown.addId());
+
+        List<Event> deactivations = new java.util.ArrayList<>();
+        deactivations.add(Event.of(owner.userId(), new UserDeactivatedEvent(owner.userId())));
+        for (int i = 0; i < 200; i++) {
+            UserRegisteredEvent gone = user();
+            deactivations.add(Event.of(gone.userId(), gone));
+            deactivations.add(Event.of(gone.userId(), new UserDeactivatedEvent(gone.userId())));
+        }
+        deliver(deactivations.toArray(Event[]::new));
+
+        assertThat(list(word, null, null)).as("search").containsExactly(shown.addId());
+        assertThat(list(word, null, near)).as("nearby").containsExactly(shown.addId());
+        assertThat(list(null, Set.of(owner.userId(), other.userId()), null)).as("list").containsExactly(shown.addId());
+        ListAdsQuery everyone = new ListAdsQuery(null, null, null, null, null, null, null, EnumSet.of(AdStatus.ACTIVE),
+                null, Ordering.NEWEST, null, 1, 20);
+        assertThat(queries.handle(everyone).results()).extracting(AdView::id).doesNotContain(hidden.addId());
+        String request = SearchRequest.of(b -> {
+            queries.search(everyone).accept(b);
+            return b;
+        }).toString();
+        assertThat(request).contains("\"owner_active\"").doesNotContain("\"user_id\"")
+                .doesNotContain(owner.userId().toString());
+    }
+
+    /** AdInput takes 20,000 characters: a word at the very end, and one across a piece's cut, are found. */
+    @Test
+    void aWordNearTheEndOfALongDescriptionIsFound() {
+        String end = "zf" + UUID.randomUUID().toString().substring(0, 6);
+        String cut = "zc" + UUID.randomUUID().toString().substring(0, 6);
+        StringBuilder text = new StringBuilder("Descripción larga ");
+        while (text.length() < TextFolding.MAX_PIECE - 4) {
+            text.append("palabra ");
+        }
+        text.setLength(TextFolding.MAX_PIECE - 4);
+        text.append(cut).append(' ');
+        while (text.length() < 19_980) {
+            text.append("relleno ");
+        }
+        text.setLength(19_980);
+        text.append(' ').append(end.toUpperCase());
+        UserRegisteredEvent owner = user();
+        AdCreatedEvent e = new AdCreatedEvent(UUID.randomUUID(), owner.userId(), null, new AdDetails("Enciclopedia",
+                text.toString(), null, "COP", AdCondition.USED, null, null, null, "", "Cali"), AdStatus.ACTIVE, T, T);
+        deliver(Event.of(owner.userId(), owner), Event.of(e.addId(), e));
+
+        assertThat(list(end, null, null)).containsExactly(e.addId());
+        assertThat(list(cut, null, null)).containsExactly(e.addId());
+        assertThat(list("enciclopedia " + end, Set.of(owner.userId()), null)).containsExactly(e.addId());
+        assertThat(queries.handle(new FindAdQuery(e.addId(), Viewer.ANONYMOUS)).orElseThrow().details().description())
+                .isEqualTo(text.toString());
     }
 }
