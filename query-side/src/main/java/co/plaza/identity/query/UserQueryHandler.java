@@ -1,5 +1,6 @@
 package co.plaza.identity.query;
 
+import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.plaza.identity.api.UserQueries.FindUserQuery;
@@ -85,10 +86,10 @@ public class UserQueryHandler {
         }
         BoolQuery filters = bool.build();
         SearchPages.Page<Void> page = pages.page(s -> s.index(indexes.alias(UsersIndex.INDEX))
-                        .query(q -> q.bool(filters)).source(src -> src.fetch(false))
-                        .sort(o -> o.field(f -> f.field(UsersIndex.DATE_JOINED).order(SortOrder.Desc)))
-                        // numeric and unique: a keyword tie-breaker would cost most of the query on a large result
-                        .sort(o -> o.field(f -> f.field(UsersIndex.SEQ).order(SortOrder.Desc))),
+                        .query(q -> q.bool(filters)).source(src -> src.fetch(false)),
+                // numeric and unique: a keyword tie-breaker would cost most of the query on a large result
+                List.of(SortOptions.of(o -> o.field(f -> f.field(UsersIndex.DATE_JOINED).order(SortOrder.Desc))),
+                        SortOptions.of(o -> o.field(f -> f.field(UsersIndex.SEQ).order(SortOrder.Desc)))),
                 (query.page() - 1L) * query.pageSize(), query.pageSize(), Void.class);
         List<UUID> ids = page.hits().stream().map(h -> UUID.fromString(h.id())).toList();
         return new UserPage(page.total(), load(ids));

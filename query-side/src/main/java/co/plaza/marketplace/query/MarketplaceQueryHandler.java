@@ -63,12 +63,12 @@ public class MarketplaceQueryHandler {
     }
 
     /**
-     * One search: the documents carry the rows (AdsIndex), so only the views counter, which is no event and so
-     * not in the documents, is read beside it, by primary key.
+     * One search (a page past the result window a few, SearchPages): the documents carry the rows (AdsIndex), so
+     * only the views counter, which is no event and so not in the documents, is read beside it, by primary key.
      */
     @QueryHandler
     public AdPage handle(ListAdsQuery query) {
-        SearchPages.Page<Map> page = pages.page(search(query), (query.page() - 1L) * query.pageSize(),
+        SearchPages.Page<Map> page = pages.page(search(query), sort(query), (query.page() - 1L) * query.pageSize(),
                 query.pageSize(), Map.class);
         List<Hit<Map>> hits = page.hits();
         Map<UUID, Long> views = AdsTables.views(jdbc, hits.stream().map(h -> UUID.fromString(h.id())).toList());
@@ -81,7 +81,7 @@ public class MarketplaceQueryHandler {
         return new AdPage(page.total(), rows);
     }
 
-    /** The search of a list (index, query, sort, source), which SearchPages pages; package-visible for tests. */
+    /** The search of a list (index, query, source), which SearchPages pages; package-visible for tests. */
     Consumer<SearchRequest.Builder> search(ListAdsQuery query) {
         BoolQuery.Builder bool = new BoolQuery.Builder();
         for (String word : TextFolding.words(query.search())) {
@@ -120,11 +120,21 @@ public class MarketplaceQueryHandler {
         statuses(bool, query);
         // ads of deactivated owners are hidden from every list; the documents know their owner's state
         bool.filter(f -> f.term(t -> t.field(AdsIndex.OWNER_ACTIVE).value(true)));
-        List<SortOptions> sort = new ArrayList<>();
         if (query.near() != null) {
             var near = query.near();
             bool.filter(f -> f.geoDistance(g -> g.field(AdsIndex.LOCATION).distance(near.radiusKm() + "km")
                     .location(l -> l.latlon(ll -> ll.lat(near.lat()).lon(near.lon())))));
+        }
+        BoolQuery filters = bool.build();
+        return s -> s.index(indexes.alias(AdsIndex.INDEX)).query(q -> q.bool(filters))
+                .source(src -> src.filter(f -> f.excludes(AdsIndex.SEARCHABLE)));
+    }
+
+    /** Nearest first for nearby, else the ordering asked for; {@code seq} last, unique (SearchPages needs it). */
+    private static List<SortOptions> sort(ListAdsQuery query) {
+        List<SortOptions> sort = new ArrayList<>();
+        if (query.near() != null) {
+            var near = query.near();
             sort.add(SortOptions.of(s -> s.geoDistance(g -> g.field(AdsIndex.LOCATION)
                     .location(l -> l.latlon(ll -> ll.lat(near.lat()).lon(near.lon())))
                     .unit(DistanceUnit.Kilometers).distanceType(GeoDistanceType.Arc).order(SortOrder.Asc))));
@@ -141,9 +151,7 @@ public class MarketplaceQueryHandler {
         }
         // numeric and unique: a keyword tie-breaker would cost most of the query on a large result
         sort.add(field(AdsIndex.SEQ, SortOrder.Desc));
-        BoolQuery filters = bool.build();
-        return s -> s.index(indexes.alias(AdsIndex.INDEX)).query(q -> q.bool(filters))
-                .source(src -> src.filter(f -> f.excludes(AdsIndex.SEARCHABLE))).sort(sort);
+        return sort;
     }
 
     /** Price sorts put absent prices last in both directions (API.md, Conventions). */

@@ -125,8 +125,8 @@ class AdListFromIndexTest {
     /**
      * Every page of every sort, through an index whose {@code index.max_result_window} is 5, so Elasticsearch itself
      * refuses any request of the deep path that reaches past it, gives the rows the same search gives from a normal
-     * index with {@code from}: the walk's {@code search_after} keeps ties (seq), absent prices (sorted last) and
-     * distances in order.
+     * index with {@code from}: the {@code search_after} walk and the reversed sort (pages nearer the end) keep ties
+     * (seq), absent prices (last in both directions) and distances in order.
      */
     @Test
     void aPagePastTheResultWindowIsTheRowsTheShallowPathGives() {
@@ -146,27 +146,33 @@ class AdListFromIndexTest {
             writer.index(narrowAlias, e.addId().toString(), doc, 100 + i);
             writer.index(wideAlias, e.addId().toString(), doc, 100 + i);
         }
-        MarketplaceQueryHandler deep = new MarketplaceQueryHandler(jdbc, narrow, new SearchPages(elasticsearch, 5));
         MarketplaceQueryHandler shallow = new MarketplaceQueryHandler(jdbc, wide, new SearchPages(elasticsearch));
 
         Near near = new Near(4.60, -74.07, 50);
-        for (Ordering ordering : Ordering.values()) {
-            for (Near where : new Near[]{null, near}) {
-                java.util.List<UUID> walked = new java.util.ArrayList<>();
-                for (int page = 1; page <= 5; page++) {
-                    AdPage expected = shallow.handle(page(ordering, where, page, 3));
-                    AdPage got = deep.handle(page(ordering, where, page, 3));
-                    assertThat(got.count()).isEqualTo(13);
-                    assertThat(got.results()).extracting(AdView::id).as(ordering + " near " + where + " page " + page)
-                            .containsExactlyElementsOf(expected.results().stream().map(AdView::id).toList());
-                    assertThat(got.results()).extracting(AdView::distanceKm)
-                            .containsExactlyElementsOf(expected.results().stream().map(AdView::distanceKm).toList());
-                    got.results().forEach(r -> walked.add(r.id()));
+        // window 5, pages of 3: single chunks from either end; window 2, pages of 2: walks of several chunks
+        for (int[] shape : new int[][]{{5, 3}, {2, 2}}) {
+            MarketplaceQueryHandler deep = new MarketplaceQueryHandler(jdbc, narrow, new SearchPages(elasticsearch, shape[0]));
+            int size = shape[1];
+            int pages = (13 + size - 1) / size;
+            for (Ordering ordering : Ordering.values()) {
+                for (Near where : new Near[]{null, near}) {
+                    java.util.List<UUID> walked = new java.util.ArrayList<>();
+                    for (int page = 1; page <= pages; page++) {
+                        String what = "window " + shape[0] + " " + ordering + " near " + where + " page " + page;
+                        AdPage expected = shallow.handle(page(ordering, where, page, size));
+                        AdPage got = deep.handle(page(ordering, where, page, size));
+                        assertThat(got.count()).as(what).isEqualTo(13);
+                        assertThat(got.results()).extracting(AdView::id).as(what)
+                                .containsExactlyElementsOf(expected.results().stream().map(AdView::id).toList());
+                        assertThat(got.results()).extracting(AdView::distanceKm).as(what)
+                                .containsExactlyElementsOf(expected.results().stream().map(AdView::distanceKm).toList());
+                        got.results().forEach(r -> walked.add(r.id()));
+                    }
+                    assertThat(walked).as("every ad once").hasSize(13).doesNotHaveDuplicates();
+                    AdPage past = deep.handle(page(ordering, where, pages + 1, size));
+                    assertThat(past.results()).as("past the last page: no rows, the exact count for the 404").isEmpty();
+                    assertThat(past.count()).isEqualTo(13);
                 }
-                assertThat(walked).as("every ad once").hasSize(13).doesNotHaveDuplicates();
-                AdPage past = deep.handle(page(ordering, where, 6, 3));
-                assertThat(past.results()).as("past the last page: no rows, the exact count for the 404").isEmpty();
-                assertThat(past.count()).isEqualTo(13);
             }
         }
     }
