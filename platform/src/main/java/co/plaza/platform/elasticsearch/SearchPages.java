@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * result window ({@code index.max_result_window}) is one search with {@code from}. A deeper one is counted, then
  * reached from the nearer end: in the second half of the results the sort is reversed (so the last pages are as
  * cheap as the first), and a start still past the window is reached by walking {@code search_after} in chunks of
- * the window that fetch only sort values, then asking for the page after the last of them (ADR 0014). The sort must
+ * the window that fetch only sort values, then asking for the page after the last of them (ADR 0016). The sort must
  * end with a unique key (the lists' {@code seq}) so that the walk and the reversal are exact.
  */
 @Component

@@ -30,9 +30,10 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * ADR 0014's figures: {@code bench.deep.ads} active ads (default 70,000, production's count) in a scratch index
- * with the real mapping, then the latency of page 1, page 500 (the deepest inside the window) and page 3,500 (the
- * last) of 20, newest first, by price and nearby, through the query handler. Not part of the build:
+ * ADR 0016's figures: {@code bench.deep.ads} active ads (default 70,000, production's count) in a scratch index
+ * with the real mapping, then the latency of pages of 20 through the query handler, newest first, by price and
+ * nearby: 1, 500 (the deepest inside the window), 501 (the first past it), the middle (the longest walk), 500
+ * pages before the last, and the last (3,500). Not part of the build:
  * {@code -Dbench.deep=true -Dtest=DeepPageBenchmark}.
  */
 @SpringBootTest(classes = ComponentTier.class)
@@ -80,12 +81,12 @@ class DeepPageBenchmark {
         int last = (ADS + 19) / 20;
         try {
             for (Ordering ordering : new Ordering[]{Ordering.NEWEST, Ordering.PRICE}) {
-                for (int page : new int[]{1, 500, last}) {
+                for (int page : new int[]{1, 500, 501, last / 2, last - 500, last}) {
                     measure(handler, ordering + " page " + page, query(ordering, null, page));
                 }
             }
             Near near = new Near(4.7, -74.05, 100);
-            for (int page : new int[]{1, 500, last}) {
+            for (int page : new int[]{1, 500, 501, last / 2, last - 500, last}) {
                 measure(handler, "nearby page " + page, query(Ordering.NEWEST, near, page));
             }
         } finally {
