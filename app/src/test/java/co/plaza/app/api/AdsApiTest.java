@@ -132,6 +132,8 @@ class AdsApiTest extends ApiTest {
         assertThat(ids(api.get("/api/adds/?search=" + word, null))).isEmpty();
         assertThat(ids(api.get("/api/adds/?status=paused&search=" + word, null))).isEmpty();
         assertThat(ids(api.get("/api/adds/?status=paused&search=" + word, s.token()))).containsExactly(id);
+        assertThat(ids(api.get("/api/adds/?status=paused&search=" + word, seller().token()))).as("a stranger").isEmpty();
+        assertThat(ids(api.get("/api/adds/?status=paused&search=" + word, adminToken()))).as("an admin").containsExactly(id);
         assertThat(api.patch(path, body("status", "sold"), s.token()).status()).isEqualTo(400);
 
         api.patch(path, body("status", "active"), s.token());

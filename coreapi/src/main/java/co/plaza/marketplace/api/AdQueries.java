@@ -21,12 +21,13 @@ public final class AdQueries {
     public enum Ordering { NEWEST, OLDEST, PRICE, PRICE_DESC }
 
     /**
-     * The list filters (API.md, Marketplace). {@code statuses} already reflects who asks; {@code visibleTo} non-null
-     * limits paused ads to that owner. {@code near} set makes it a nearby search, nearest first.
+     * The list filters (API.md, Marketplace). Of the {@code statuses} asked for, paused ads are listed only as
+     * {@link AdView#visibleTo} shows them to {@code viewer}: their owner's, or all of them for admins.
+     * {@code near} set makes it a nearby search, nearest first.
      */
     public record ListAdsQuery(String search, UUID categoryId, BigDecimal minPrice, BigDecimal maxPrice,
                                 AdCondition condition, String city, Set<UUID> users, Set<AdStatus> statuses,
-                                UUID pausedOnlyOf, Ordering ordering, Near near, int page, int pageSize) {
+                                Viewer viewer, Ordering ordering, Near near, int page, int pageSize) {
     }
 
     public record Near(double lat, double lon, double radiusKm) {

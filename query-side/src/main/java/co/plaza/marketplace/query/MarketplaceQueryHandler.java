@@ -22,6 +22,7 @@ import co.plaza.marketplace.api.AdQueries.ListAdsQuery;
 import co.plaza.marketplace.api.CategoryQueries.ListCategoriesQuery;
 import co.plaza.marketplace.api.FollowQueries.ListFollowsQuery;
 import co.plaza.marketplace.api.AdStatus;
+import co.plaza.common.api.Viewer;
 import co.plaza.platform.elasticsearch.SearchIndexes;
 import co.plaza.platform.elasticsearch.SearchPages;
 import co.plaza.platform.elasticsearch.TextFolding;
@@ -159,18 +160,22 @@ public class MarketplaceQueryHandler {
         return SortOptions.of(s -> s.field(f -> f.field(name).order(order).missing("_last")));
     }
 
-    /** Paused ads only of {@code pausedOnlyOf} when it is set (owners see their own; admins see all). */
+    /** Paused ads as AdView.visibleTo shows them: all of them to admins, their own to owners, none to anonymous. */
     private static void statuses(BoolQuery.Builder bool, ListAdsQuery query) {
-        List<String> open = query.statuses().stream().filter(s -> s != AdStatus.PAUSED || query.pausedOnlyOf() == null)
+        Viewer viewer = query.viewer();
+        List<String> open = query.statuses().stream().filter(s -> s != AdStatus.PAUSED || viewer.staff())
                 .map(AdStatus::wire).toList();
-        boolean ownPaused = query.statuses().contains(AdStatus.PAUSED) && query.pausedOnlyOf() != null;
+        boolean ownPaused = query.statuses().contains(AdStatus.PAUSED) && !viewer.staff() && viewer.actorId() != null;
         bool.filter(f -> f.bool(any -> {
             if (!open.isEmpty()) {
-                any.should(s -> s.terms(t -> t.field("status").terms(v -> v.value(open.stream().map(FieldValue::of).toList()))));
+                any.should(s -> s.terms(t -> t.field(AdsIndex.STATUS).terms(v -> v.value(open.stream().map(FieldValue::of).toList()))));
             }
             if (ownPaused) {
-                any.should(s -> s.bool(b -> b.filter(x -> x.term(t -> t.field("status").value(AdStatus.PAUSED.wire())))
-                        .filter(x -> x.term(t -> t.field("user_id").value(query.pausedOnlyOf().toString())))));
+                any.should(s -> s.bool(b -> b.filter(x -> x.term(t -> t.field(AdsIndex.STATUS).value(AdStatus.PAUSED.wire())))
+                        .filter(x -> x.term(t -> t.field(AdsIndex.USER_ID).value(viewer.actorId().toString())))));
+            }
+            if (open.isEmpty() && !ownPaused) {
+                any.should(s -> s.matchNone(m -> m));
             }
             return any.minimumShouldMatch("1");
         }));

@@ -1,5 +1,6 @@
 package co.plaza.marketplace.query;
 
+import co.plaza.common.api.Viewer;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.plaza.marketplace.api.AdCondition;
 import co.plaza.marketplace.api.AdDetails;
@@ -55,7 +56,7 @@ class AdListFromIndexTest {
     }
 
     private static ListAdsQuery list(String search, Near near) {
-        return new ListAdsQuery(search, null, null, null, null, null, null, EnumSet.of(AdStatus.ACTIVE), null,
+        return new ListAdsQuery(search, null, null, null, null, null, null, EnumSet.of(AdStatus.ACTIVE), Viewer.ANONYMOUS,
                 Ordering.NEWEST, near, 1, 20);
     }
 
@@ -118,7 +119,7 @@ class AdListFromIndexTest {
     }
 
     private static ListAdsQuery page(Ordering ordering, Near near, int page, int size) {
-        return new ListAdsQuery(null, null, null, null, null, null, null, EnumSet.of(AdStatus.ACTIVE), null, ordering,
+        return new ListAdsQuery(null, null, null, null, null, null, null, EnumSet.of(AdStatus.ACTIVE), Viewer.ANONYMOUS, ordering,
                 near, page, size);
     }
 

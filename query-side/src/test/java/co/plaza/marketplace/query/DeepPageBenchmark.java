@@ -1,5 +1,6 @@
 package co.plaza.marketplace.query;
 
+import co.plaza.common.api.Viewer;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.plaza.marketplace.api.AdCondition;
@@ -95,7 +96,7 @@ class DeepPageBenchmark {
     }
 
     private static ListAdsQuery query(Ordering ordering, Near near, int page) {
-        return new ListAdsQuery(null, null, null, null, null, null, null, EnumSet.of(AdStatus.ACTIVE), null, ordering,
+        return new ListAdsQuery(null, null, null, null, null, null, null, EnumSet.of(AdStatus.ACTIVE), Viewer.ANONYMOUS, ordering,
                 near, page, 20);
     }
 

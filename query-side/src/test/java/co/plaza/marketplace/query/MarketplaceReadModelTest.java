@@ -76,7 +76,7 @@ class MarketplaceReadModelTest {
 
     private List<UUID> list(String search, Set<UUID> users, Near near) {
         return queries.handle(new ListAdsQuery(search, null, null, null, null, null, users, EnumSet.of(AdStatus.ACTIVE),
-                null, Ordering.NEWEST, near, 1, 20)).results().stream().map(AdView::id).toList();
+                Viewer.PLATFORM, Ordering.NEWEST, near, 1, 20)).results().stream().map(AdView::id).toList();
     }
 
     @Test
@@ -92,7 +92,7 @@ class MarketplaceReadModelTest {
         assertThat(list(null, Set.of(owner.userId()), null)).containsExactly(newest.addId(), second.addId(), first.addId());
         assertThat(list("nandu", Set.of(owner.userId()), null)).containsExactly(first.addId());
         AdView row = queries.handle(new ListAdsQuery("BICICLETA", null, null, null, null, null, Set.of(owner.userId()),
-                EnumSet.of(AdStatus.ACTIVE), null, Ordering.NEWEST, null, 1, 20)).results().get(0);
+                EnumSet.of(AdStatus.ACTIVE), Viewer.PLATFORM, Ordering.NEWEST, null, 1, 20)).results().get(0);
         assertThat(row.details().price()).isEqualByComparingTo("850000.50");
         assertThat(row.details().title()).isEqualTo("Bicicleta Ñandú");
     }
@@ -105,7 +105,7 @@ class MarketplaceReadModelTest {
         deliver(Event.of(owner.userId(), owner), Event.of(near.addId(), near), Event.of(far.addId(), far));
 
         List<AdView> rows = queries.handle(new ListAdsQuery(null, null, null, null, null, null, Set.of(owner.userId()),
-                EnumSet.of(AdStatus.ACTIVE), null, Ordering.NEWEST, new Near(4.6100, -74.0820, 10), 1, 20)).results();
+                EnumSet.of(AdStatus.ACTIVE), Viewer.PLATFORM, Ordering.NEWEST, new Near(4.6100, -74.0820, 10), 1, 20)).results();
         assertThat(rows).extracting(AdView::id).containsExactly(near.addId());
         assertThat(rows.get(0).distanceKm()).isBetween(0.0, 0.1);
     }
@@ -164,7 +164,7 @@ class MarketplaceReadModelTest {
         assertThat(list(word, null, near)).as("nearby").containsExactly(shown.addId());
         assertThat(list(null, Set.of(owner.userId(), other.userId()), null)).as("list").containsExactly(shown.addId());
         ListAdsQuery everyone = new ListAdsQuery(null, null, null, null, null, null, null, EnumSet.of(AdStatus.ACTIVE),
-                null, Ordering.NEWEST, null, 1, 20);
+                Viewer.ANONYMOUS, Ordering.NEWEST, null, 1, 20);
         assertThat(queries.handle(everyone).results()).extracting(AdView::id).doesNotContain(hidden.addId());
         String request = SearchRequest.of(b -> {
             queries.search(everyone).accept(b);

@@ -40,8 +40,6 @@ import java.util.UUID;
 @RestController
 public class AdQueryController {
 
-    /** Stands for "nobody": paused ads asked for by an anonymous caller match no owner. */
-    private static final UUID NOBODY = new UUID(0, 0);
     /** Prices are NUMERIC(12,2): a bound beyond them filters nothing and is refused. */
     private static final BigDecimal MAX_PRICE = new BigDecimal("9999999999.99");
     private static final Map<String, Ordering> ORDERINGS = Map.of("price", Ordering.PRICE, "-price",
@@ -78,7 +76,7 @@ public class AdQueryController {
         caller.requireActor();
         PageParams page = QueryParams.of(request).page();
         ListAdsQuery query = new ListAdsQuery(null, null, null, null, null, null, Set.of(caller.actorId()),
-                EnumSet.allOf(AdStatus.class), null, Ordering.NEWEST, null, page.page(), page.pageSize());
+                EnumSet.allOf(AdStatus.class), caller.viewer(), Ordering.NEWEST, null, page.page(), page.pageSize());
         return run(query, page, request);
     }
 
@@ -92,7 +90,7 @@ public class AdQueryController {
             return page.envelope(0, List.of(), request);
         }
         ListAdsQuery query = new ListAdsQuery(null, null, null, null, null, null, followed,
-                EnumSet.of(AdStatus.ACTIVE), null, Ordering.NEWEST, null, page.page(), page.pageSize());
+                EnumSet.of(AdStatus.ACTIVE), caller.viewer(), Ordering.NEWEST, null, page.page(), page.pageSize());
         return run(query, page, request);
     }
 
@@ -121,10 +119,9 @@ public class AdQueryController {
         // DRF's ordering filter ignores a field it does not know
         Ordering ordering = ORDERINGS.getOrDefault(String.valueOf(in.string("ordering")), Ordering.NEWEST);
         in.validate();
-        UUID pausedOnlyOf = !caller.isAuthenticated() ? NOBODY : caller.staff() ? null : caller.actorId();
         ListAdsQuery query = new ListAdsQuery(search, category, min, max, condition, city,
                 user == null ? users : Set.of(user), EnumSet.of(status == null ? AdStatus.ACTIVE : status),
-                pausedOnlyOf, ordering, near, page.page(), page.pageSize());
+                caller.viewer(), ordering, near, page.page(), page.pageSize());
         return run(query, page, request);
     }
 
