@@ -76,7 +76,7 @@ class MarketplaceReadModelTest {
 
     private List<UUID> list(String search, Set<UUID> users, Near near) {
         return queries.handle(new ListAdsQuery(search, null, null, null, null, null, users, EnumSet.of(AdStatus.ACTIVE),
-                Viewer.PLATFORM, Ordering.NEWEST, near, 1, 20)).results().stream().map(AdView::id).toList();
+                Viewer.SYSTEM, Ordering.NEWEST, near, 1, 20)).results().stream().map(AdView::id).toList();
     }
 
     @Test
@@ -92,7 +92,7 @@ class MarketplaceReadModelTest {
         assertThat(list(null, Set.of(owner.userId()), null)).containsExactly(newest.addId(), second.addId(), first.addId());
         assertThat(list("nandu", Set.of(owner.userId()), null)).containsExactly(first.addId());
         AdView row = queries.handle(new ListAdsQuery("BICICLETA", null, null, null, null, null, Set.of(owner.userId()),
-                EnumSet.of(AdStatus.ACTIVE), Viewer.PLATFORM, Ordering.NEWEST, null, 1, 20)).results().get(0);
+                EnumSet.of(AdStatus.ACTIVE), Viewer.SYSTEM, Ordering.NEWEST, null, 1, 20)).results().get(0);
         assertThat(row.details().price()).isEqualByComparingTo("850000.50");
         assertThat(row.details().title()).isEqualTo("Bicicleta Ñandú");
     }
@@ -105,7 +105,7 @@ class MarketplaceReadModelTest {
         deliver(Event.of(owner.userId(), owner), Event.of(near.addId(), near), Event.of(far.addId(), far));
 
         List<AdView> rows = queries.handle(new ListAdsQuery(null, null, null, null, null, null, Set.of(owner.userId()),
-                EnumSet.of(AdStatus.ACTIVE), Viewer.PLATFORM, Ordering.NEWEST, new Near(4.6100, -74.0820, 10), 1, 20)).results();
+                EnumSet.of(AdStatus.ACTIVE), Viewer.SYSTEM, Ordering.NEWEST, new Near(4.6100, -74.0820, 10), 1, 20)).results();
         assertThat(rows).extracting(AdView::id).containsExactly(near.addId());
         assertThat(rows.get(0).distanceKm()).isBetween(0.0, 0.1);
     }
@@ -122,7 +122,7 @@ class MarketplaceReadModelTest {
 
         assertThat(list(null, Set.of(owner.userId()), null)).containsExactly(kept.addId());
         assertThat(list("pie", Set.of(owner.userId()), null)).containsExactly(kept.addId());
-        assertThat(queries.handle(new FindAdQuery(gone.addId(), Viewer.PLATFORM))).isEmpty();
+        assertThat(queries.handle(new FindAdQuery(gone.addId(), Viewer.SYSTEM))).isEmpty();
         assertThat(queries.handle(new FindAdQuery(kept.addId(), Viewer.ANONYMOUS))).get()
                 .satisfies(v -> assertThat(v.details().title()).isEqualTo("Lámpara de pie"));
 
