@@ -132,6 +132,8 @@ class AdsApiTest extends ApiTest {
         assertThat(ids(api.get("/api/adds/?search=" + word, null))).isEmpty();
         assertThat(ids(api.get("/api/adds/?status=paused&search=" + word, null))).isEmpty();
         assertThat(ids(api.get("/api/adds/?status=paused&search=" + word, s.token()))).containsExactly(id);
+        assertThat(ids(api.get("/api/adds/?status=paused&search=" + word, seller().token()))).as("a stranger").isEmpty();
+        assertThat(ids(api.get("/api/adds/?status=paused&search=" + word, adminToken()))).as("an admin").containsExactly(id);
         assertThat(api.patch(path, body("status", "sold"), s.token()).status()).isEqualTo(400);
 
         api.patch(path, body("status", "active"), s.token());
@@ -151,6 +153,63 @@ class AdsApiTest extends ApiTest {
         assertThat(ids(api.get("/api/adds/my_adds/", s.token()))).isEmpty();
         assertThat(ids(api.get("/api/adds/?status=sold&search=" + word, s.token()))).isEmpty();
         assertThat(api.patch(path, body("title", "Volvió"), s.token()).status()).isEqualTo(404);
+    }
+
+    /**
+     * API.md, Conventions, Visibility: a change to an ad the caller may not see (another's paused ad, a deleted one)
+     * is a 404 like the read, never a 403 that tells it exists; an active ad of someone else stays a 403.
+     */
+    @Test
+    void changesToAnAdTheCallerMayNotSeeAre404s() {
+        Account s = seller();
+        Account stranger = seller();
+        JsonNode ad = create(s, "title", "Mesa de noche", "condition", "used");
+        String path = "/api/adds/" + ad.path("id").asText() + "/";
+        assertThat(api.patch(path, body("status", "paused"), s.token()).status()).isEqualTo(200);
+
+        assertThat(api.get(path, stranger.token()).status()).isEqualTo(404);
+        assertThat(api.patch(path, body("title", "Mía"), stranger.token()).status()).as("PATCH").isEqualTo(404);
+        assertThat(api.put(path, body("title", "Mía", "condition", "new"), stranger.token()).status()).as("PUT")
+                .isEqualTo(404);
+        assertThat(api.post(path + "mark_sold/", null, stranger.token()).status()).as("mark_sold").isEqualTo(404);
+        assertThat(api.delete(path, stranger.token()).status()).as("DELETE").isEqualTo(404);
+        assertThat(api.get(path, s.token()).json().path("title").asText()).isEqualTo("Mesa de noche");
+        Response byAdmin = api.patch(path, body("title", "Mesa de noche blanca"), adminToken());
+        assertThat(byAdmin.status()).as("admins see paused ads: " + byAdmin).isEqualTo(200);
+
+        assertThat(api.patch(path, body("status", "active"), s.token()).status()).isEqualTo(200);
+        assertThat(api.patch(path, body("title", "Mía"), stranger.token()).status()).as("seen, not owned")
+                .isEqualTo(403);
+
+        assertThat(api.delete(path, s.token()).status()).isEqualTo(204);
+        assertThat(api.get(path, s.token()).status()).isEqualTo(404);
+        assertThat(api.patch(path, body("title", "Mía"), stranger.token()).status()).as("deleted").isEqualTo(404);
+        assertThat(api.post(path + "mark_sold/", null, stranger.token()).status()).isEqualTo(404);
+        assertThat(api.delete(path, stranger.token()).status()).isEqualTo(404);
+    }
+
+    /** API.md, Marketplace: nearby is active ads only; {@code ?status=} changes nothing there, not even for owners. */
+    @Test
+    void nearbyShowsActiveAdsWhateverStatusSays() {
+        Account s = seller();
+        String tag = unique("ns");
+        JsonNode active = create(s, "title", "Activo " + tag, "condition", "used", "latitude", 4.6, "longitude", -74.1);
+        JsonNode sold = create(s, "title", "Vendido " + tag, "condition", "used", "latitude", 4.6, "longitude", -74.1);
+        JsonNode paused = create(s, "title", "Pausado " + tag, "condition", "used", "latitude", 4.6, "longitude", -74.1);
+        String soldPath = "/api/adds/" + sold.path("id").asText() + "/";
+        assertThat(api.post(soldPath + "mark_sold/", null, s.token()).status()).isEqualTo(200);
+        assertThat(api.patch("/api/adds/" + paused.path("id").asText() + "/", body("status", "paused"), s.token())
+                .status()).isEqualTo(200);
+        String nearby = "/api/adds/nearby/?lat=4.6&lon=-74.1&search=" + tag;
+
+        for (String status : List.of("", "&status=sold", "&status=paused", "&status=active")) {
+            assertThat(ids(api.get(nearby + status, null))).as("anonymous" + status)
+                    .containsExactly(active.path("id").asText());
+            assertThat(ids(api.get(nearby + status, s.token()))).as("the owner" + status)
+                    .containsExactly(active.path("id").asText());
+        }
+        assertThat(ids(api.get("/api/adds/?status=sold&search=" + tag, null))).as("the list still filters by status")
+                .containsExactly(sold.path("id").asText());
     }
 
     @Test

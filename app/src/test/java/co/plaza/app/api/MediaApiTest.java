@@ -95,7 +95,8 @@ class MediaApiTest extends ApiTest {
         assertThat(media.path("uploaded_by").asText()).isEqualTo(owner.id().toString());
         assertThat(media.path("related_type").isNull()).isTrue();
         assertThat(media.path("legacy_id").isNull()).isTrue();
-        assertThat(media.path("url").asText()).isEqualTo("http://127.0.0.1:" + port + "/media/" + id + "/");
+        assertThat(media.path("url").asText()).as("not public: a signed URL")
+                .startsWith("http://127.0.0.1:" + port + "/media/" + id + "/?expires=").contains("&signature=");
         assertThat(storageKeyOf(id)).startsWith("media/").endsWith(id + ".pdf").doesNotContain("photo");
 
         HttpResponse<byte[]> bytes = api.bytes("GET", media.path("url").asText(), null);
@@ -121,6 +122,42 @@ class MediaApiTest extends ApiTest {
         assertThat(api.get("/api/media/" + id + "/", owner.token()).status()).isEqualTo(404);
         assertThat(api.delete("/api/media/" + id + "/", owner.token()).status()).isEqualTo(404);
         assertThat(blobs.stat(key)).as("the blob goes once the deletion is stored").isEmpty();
+    }
+
+    /**
+     * A generic file (here a PDF and an MP4 nobody attached) is not public (API.md, "Anonymous callers may"): its
+     * bytes go to its uploader and admins by token, or to whoever holds its signed URL; to anyone else it does not
+     * exist. An ad image stays public.
+     */
+    @Test
+    void aGenericFileIsServedOnlyToItsUploaderAnAdminOrASignedUrl() throws Exception {
+        Account owner = account("consumer");
+        Account stranger = account("consumer");
+        for (byte[] content : List.of(TestFiles.pdf(), TestFiles.mp4(2048))) {
+            JsonNode media = upload(owner.token(), content).json();
+            String id = media.path("id").asText();
+            String plain = "/media/" + id + "/";
+            assertThat(api.bytes("GET", plain, null).statusCode()).as("anonymous").isEqualTo(404);
+            assertThat(api.bytes("HEAD", plain, null).statusCode()).as("anonymous HEAD").isEqualTo(404);
+            assertThat(api.bytes("GET", plain, stranger.token()).statusCode()).as("a stranger").isEqualTo(404);
+            assertThat(api.bytes("GET", plain + "?expires=9999999999&signature=forged", stranger.token()).statusCode())
+                    .as("a forged signature").isEqualTo(404);
+            HttpResponse<byte[]> own = api.bytes("GET", plain, owner.token());
+            assertThat(own.statusCode()).as("the uploader").isEqualTo(200);
+            assertThat(own.body()).isEqualTo(content);
+            assertThat(own.headers().firstValue("Cache-Control").orElseThrow()).startsWith("private");
+            assertThat(api.bytes("GET", plain, adminToken()).statusCode()).as("an admin").isEqualTo(200);
+            assertThat(api.bytes("GET", media.path("url").asText(), null).statusCode()).as("its signed URL")
+                    .isEqualTo(200);
+            assertThat(api.get("/api/media/" + id + "/", stranger.token()).status()).isEqualTo(404);
+        }
+
+        HttpApi.Response ad = api.post("/api/adds/", HttpApi.body("title", "Lámpara", "condition", "used"), owner.token());
+        JsonNode image = upload(owner.token(), TestFiles.png(4, 4), "related_type", "add", "related_id", ad.text("id"))
+                .json();
+        assertThat(image.path("url").asText()).as("public: a plain URL").doesNotContain("signature");
+        assertThat(api.bytes("GET", image.path("url").asText(), null).statusCode()).isEqualTo(200);
+        assertThat(api.bytes("GET", image.path("url").asText(), stranger.token()).statusCode()).isEqualTo(200);
     }
 
     /** Skipping the read-your-writes wait never turns a created object into a 404. */
@@ -241,8 +278,15 @@ class MediaApiTest extends ApiTest {
 
         assertThat(api.multipart("/api/media/", List.of(Part.file("file", "a.png", "image/png", TestFiles.png(2, 2))),
                 null).status()).isEqualTo(401);
-        assertThat(api.patch("/api/media/" + id + "/", HttpApi.body("order", 3), other.token()).status()).isEqualTo(403);
-        assertThat(api.delete("/api/media/" + id + "/", other.token()).status()).isEqualTo(403);
+        // an unattached file is not public: to others it does not exist
+        assertThat(api.patch("/api/media/" + id + "/", HttpApi.body("order", 3), other.token()).status()).isEqualTo(404);
+        assertThat(api.delete("/api/media/" + id + "/", other.token()).status()).isEqualTo(404);
+        // an ad image is public: others see it and may not change it
+        String addId = api.post("/api/adds/", HttpApi.body("title", "Cuadro", "condition", "used"), owner.token()).text("id");
+        String image = upload(owner.token(), TestFiles.png(3, 3), "related_type", "add", "related_id", addId).json()
+                .path("id").asText();
+        assertThat(api.patch("/api/media/" + image + "/", HttpApi.body("order", 3), other.token()).status()).isEqualTo(403);
+        assertThat(api.delete("/api/media/" + image + "/", other.token()).status()).isEqualTo(403);
         // attaching to someone else's object is refused too
         HttpApi.Response foreignHost = upload(other.token(), TestFiles.png(2, 2), "related_type", "user",
                 "related_id", owner.id().toString());

@@ -94,8 +94,17 @@ class ProfilesApiTest extends ApiTest {
         String path = "/api/profiles/consumers/" + profile.path("id").asText() + "/";
         String stranger = unique("stranger");
         register(stranger, "consumer");
-        assertThat(api.get(path, login(stranger, PASSWORD)).status()).isEqualTo(404);
+        String strangerToken = login(stranger, PASSWORD);
+        assertThat(api.get(path, strangerToken).status()).isEqualTo(404);
+        assertThat(api.get("/api/profiles/consumers/by-user/" + user.path("id").asText() + "/", strangerToken).status())
+                .isEqualTo(404);
+        // a change to what the caller may not see is a 404 too, never a 403 that tells it exists
+        assertThat(api.patch(path, body("city", "Cali"), strangerToken).status()).as("PATCH").isEqualTo(404);
+        assertThat(api.put(path, body("city", "Cali"), strangerToken).status()).as("PUT").isEqualTo(404);
+        assertThat(api.delete(path, strangerToken).status()).as("DELETE").isEqualTo(404);
+        assertThat(api.get(path, adminToken()).status()).isEqualTo(200);
         assertThat(api.get(path, login(name, PASSWORD)).status()).isEqualTo(200);
+        assertThat(api.get(path, login(name, PASSWORD)).json().path("city").asText()).as("nothing changed").isEmpty();
         assertThat(api.get("/api/profiles/consumers/", null).status()).isEqualTo(401);
         assertThat(api.get("/api/profiles/specialists/", null).status()).isEqualTo(200);
         assertThat(api.get("/api/profiles/businessmen", null).status()).isEqualTo(200);

@@ -3,9 +3,19 @@ package co.plaza.app.api;
 import co.plaza.platform.test.HttpApi.Response;
 import org.junit.jupiter.api.Test;
 
+import co.plaza.platform.test.HttpApi.Part;
+import co.plaza.platform.test.TestFiles;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
+import static co.plaza.platform.test.HttpApi.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -80,5 +90,59 @@ class QueryParamsApiTest extends ApiTest {
         badRequestNaming(api.get("/api/adds/?condition=new&condition=broken", null), "condition");
         assertThat(api.get("/api/adds/?page=abc&page=1", null).status()).isEqualTo(200);
         invalidPage(api.get("/api/adds/?page=1&page=0", null));
+    }
+
+    /** A next/previous link: absolute, the canonical path (with its '/'), the request's other parameters, the page. */
+    private static void linksTo(JsonNode link, String path, Map<String, String> parameters) {
+        assertThat(link.isTextual()).as(String.valueOf(link)).isTrue();
+        URI uri = URI.create(link.asText());
+        assertThat(uri.getScheme()).isEqualTo("http");
+        assertThat(uri.getPath()).isEqualTo(path);
+        Map<String, String> query = new TreeMap<>();
+        for (String pair : uri.getRawQuery() == null ? new String[0] : uri.getRawQuery().split("&")) {
+            String[] kv = pair.split("=", 2);
+            query.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+        }
+        assertThat(query).as(link.asText()).isEqualTo(new TreeMap<>(parameters));
+    }
+
+    /** The second of three pages, asked for without the trailing slash: both links name the path with it. */
+    private void secondOfThree(String path, String query, String token, Map<String, String> others) {
+        Response r = api.get(path + "?" + query + "&page_size=1&page=2", token);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.json().path("count").asInt()).as(r.toString()).isEqualTo(3);
+        Map<String, String> next = new java.util.HashMap<>(others);
+        next.put("page_size", "1");
+        Map<String, String> previous = new java.util.HashMap<>(next);
+        next.put("page", "3");
+        linksTo(r.json().path("next"), path + "/", next);
+        linksTo(r.json().path("previous"), path + "/", previous);
+        Response first = api.get(path + "/?" + query + "&page_size=1", token);
+        Map<String, String> second = new java.util.HashMap<>(previous);
+        second.put("page", "2");
+        assertThat(first.json().path("previous").isNull()).isTrue();
+        linksTo(first.json().path("next"), path + "/", second);
+    }
+
+    @Test
+    void nextAndPreviousLinksKeepTheTrailingSlashAndTheOtherParameters() {
+        String tag = unique("lk");
+        Account seller = account(tag, "consumer");
+        account(tag, "consumer");
+        account(tag, "consumer");
+        for (int i = 0; i < 3; i++) {
+            assertThat(api.post("/api/adds/", body("title", "Silla " + tag + " " + i, "condition", "used",
+                    "latitude", 4.6, "longitude", -74.1), seller.token()).status()).isEqualTo(201);
+            assertThat(api.multipart("/api/media/", List.of(Part.file("file", "f.pdf", "application/pdf",
+                    TestFiles.pdf())), seller.token()).status()).isEqualTo(201);
+        }
+        secondOfThree("/api/adds", "search=" + tag, seller.token(), Map.of("search", tag));
+        secondOfThree("/api/adds/nearby", "lat=4.6&lon=-74.1&search=" + tag, seller.token(),
+                Map.of("lat", "4.6", "lon", "-74.1", "search", tag));
+        secondOfThree("/api/media", "x=1", seller.token(), Map.of("x", "1"));
+        String admin = adminToken();
+        await(() -> api.get("/api/auth/users/?search=" + tag, admin).json().path("count").asInt() == 3,
+                "the users index has the three");
+        secondOfThree("/api/auth/users", "search=" + tag, admin, Map.of("search", tag));
     }
 }

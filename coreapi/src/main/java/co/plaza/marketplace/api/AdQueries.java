@@ -1,5 +1,6 @@
 package co.plaza.marketplace.api;
 
+import co.plaza.common.api.Viewer;
 import co.plaza.media.api.MediaRef;
 
 import java.math.BigDecimal;
@@ -13,25 +14,20 @@ public final class AdQueries {
     }
 
 
-    /** A live ad (deleted ads are never found); {@code includeHidden} also finds ads of deactivated users. */
-    public record FindAdQuery(UUID addId, boolean includeHidden) {
+    /** A live ad as {@code viewer} may see it ({@link AdView#visibleTo}); empty when not, as when deleted. */
+    public record FindAdQuery(UUID addId, Viewer viewer) {
     }
 
     public enum Ordering { NEWEST, OLDEST, PRICE, PRICE_DESC }
 
     /**
-     * The list filters (API.md, Marketplace). {@code statuses} already reflects who asks; {@code visibleTo} non-null
-     * limits paused ads to that owner. {@code near} set makes it a nearby search, nearest first.
+     * The list filters (API.md, Marketplace). Of the {@code statuses} asked for, paused ads are listed only as
+     * {@link AdView#visibleTo} shows them to {@code viewer}: their owner's, or all of them for admins.
+     * {@code near} set makes it a nearby search, nearest first.
      */
     public record ListAdsQuery(String search, UUID categoryId, BigDecimal minPrice, BigDecimal maxPrice,
                                 AdCondition condition, String city, Set<UUID> users, Set<AdStatus> statuses,
-                                UUID pausedOnlyOf, Ordering ordering, Near near, int page, int pageSize) {
-
-        /** The same filters, first page of one: enough for the exact count. */
-        public ListAdsQuery firstPage() {
-            return new ListAdsQuery(search, categoryId, minPrice, maxPrice, condition, city, users, statuses,
-                    pausedOnlyOf, ordering, near, 1, 1);
-        }
+                                Viewer viewer, Ordering ordering, Near near, int page, int pageSize) {
     }
 
     public record Near(double lat, double lon, double radiusKm) {
@@ -40,6 +36,15 @@ public final class AdQueries {
     public record AdView(UUID id, Long legacyId, UUID userId, AdDetails details, AdStatus status,
                           List<MediaRef> images, long viewsCount, Instant createdAt, Instant updatedAt, long version,
                           boolean ownerActive, Double distanceKm) {
+
+        /**
+         * API.md, Marketplace: a paused ad, or an ad of a deactivated owner, is seen by its owner and admins only;
+         * to anyone else it does not exist (a 404, also to a change). Deleted ads are never found at all.
+         */
+        public boolean visibleTo(Viewer viewer) {
+            return viewer.ownsOrAdministers(userId) || (status != AdStatus.PAUSED && ownerActive);
+        }
+
         public AdView withDistance(Double km) {
             return new AdView(id, legacyId, userId, details, status, images, viewsCount, createdAt, updatedAt, version,
                     ownerActive, km);

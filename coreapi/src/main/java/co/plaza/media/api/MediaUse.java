@@ -48,9 +48,13 @@ public enum MediaUse {
         return allowed.contains(type);
     }
 
-    /** Readers never need a token for these; chat attachments go out through signed URLs only. */
+    /**
+     * Readers never need a token for these (API.md, "Anonymous callers may": profile pictures, work images, ad and
+     * community images). The others, chat attachments and generic files (a PDF, a video, a detached attachment),
+     * are for their uploader, admins and whoever was handed a signed URL.
+     */
     public boolean isPublic() {
-        return this != CHAT_ATTACHMENT;
+        return this != CHAT_ATTACHMENT && this != GENERIC;
     }
 
     /** The use a plain {@code POST /api/media/} gets for a related type (pictures have their own endpoints). */

@@ -1,5 +1,6 @@
 package co.plaza.platform.context;
 
+import co.plaza.common.api.Viewer;
 import co.plaza.platform.errors.DomainException;
 import org.axonframework.messaging.MetaData;
 
@@ -143,6 +144,15 @@ public record Caller(Origin origin, UUID actorId, boolean staff, String correlat
     public Caller authenticated() {
         requireActor();
         return this;
+    }
+
+    /** Who reads, as queries carry it: the read models decide from it what this caller may see. */
+    public Viewer viewer() {
+        return switch (origin) {
+            case SYSTEM -> Viewer.SYSTEM;
+            case ANONYMOUS -> Viewer.ANONYMOUS;
+            case USER -> Viewer.user(actorId, staff);
+        };
     }
 
     /** Object-level authorization: the owner, an admin or the system may change an object. */

@@ -65,8 +65,16 @@ public record PageParams(int page, int pageSize) {
         return body;
     }
 
+    /**
+     * The canonical path (ending with '/', which the trailing-slash filter strips before controllers see it) with
+     * the request's other query parameters and the target page.
+     */
     private static String link(HttpServletRequest request, int target) {
         ServletUriComponentsBuilder builder = ServletUriComponentsBuilder.fromRequest(request);
+        String path = request.getRequestURI();
+        if (!path.endsWith("/")) {
+            builder.replacePath(path + "/");
+        }
         if (target == 1) {
             builder.replaceQueryParam("page");
         } else {

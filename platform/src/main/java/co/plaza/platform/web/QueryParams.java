@@ -16,15 +16,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 
 /**
  * Reads query parameters the way DRF filters do, the twin of {@link JsonInput}: a blank parameter is absent, a
  * repeated one counts by its last value (Django's {@code QueryDict}), a wrong type, a value out of range, an
  * unknown choice or an overlong value is a field error naming the parameter, and every error of the request is
- * reported at once by {@link #validate()} as one 400 in the DRF shape. Pagination ({@link #page()}) and
- * Elasticsearch's result window ({@link #searchPage}) are read here too.
+ * reported at once by {@link #validate()} as one 400 in the DRF shape. Pagination ({@link #page()}) is read here
+ * too; a search's pages, however deep, are {@code SearchPages}'.
  */
 public final class QueryParams {
 
@@ -38,8 +36,6 @@ public final class QueryParams {
      */
     public static final int MAX_SEARCH_WORDS = 10;
     public static final int MAX_SEARCH_WORD = 100;
-    /** Elasticsearch's default result window ({@code index.max_result_window}). */
-    public static final int SEARCH_WINDOW = 10_000;
 
     private final HttpServletRequest request;
     private final Map<String, List<String>> errors = new LinkedHashMap<>();
@@ -243,21 +239,5 @@ public final class QueryParams {
     /** {@code ?page=} and {@code ?page_size=} as DRF reads them ({@link PageParams}). */
     public PageParams page() {
         return PageParams.from(request);
-    }
-
-    /**
-     * A page of an Elasticsearch search. A page that ends past the result window is not searched: when it starts
-     * past the last result it is DRF's 404 "Invalid page." (as any page past the end), otherwise a 400 naming the
-     * limit. {@code count} gives the number of results (a search for one hit), {@code search} the page itself.
-     */
-    public static <R> R searchPage(PageParams page, LongSupplier count, Supplier<R> search, Function<Long, R> empty) {
-        if (page.offset() + (long) page.pageSize() > SEARCH_WINDOW) {
-            long total = count.getAsLong();
-            if (page.offset() >= total) {
-                return empty.apply(total);
-            }
-            throw DomainException.invalid("error.search_window", SEARCH_WINDOW);
-        }
-        return search.get();
     }
 }

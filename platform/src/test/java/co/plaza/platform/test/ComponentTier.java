@@ -1,6 +1,7 @@
 package co.plaza.platform.test;
 
 import co.plaza.platform.elasticsearch.SearchIndexes;
+import co.plaza.platform.elasticsearch.SearchPages;
 import co.plaza.platform.elasticsearch.SearchWriter;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchClientAutoConfiguration;
@@ -26,6 +27,6 @@ import org.springframework.context.annotation.Import;
         TransactionAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, FlywayAutoConfiguration.class,
         JacksonAutoConfiguration.class, ElasticsearchRestClientAutoConfiguration.class,
         ElasticsearchClientAutoConfiguration.class})
-@Import({SearchIndexes.class, SearchWriter.class, EventFeed.class})
+@Import({SearchIndexes.class, SearchWriter.class, SearchPages.class, EventFeed.class})
 public class ComponentTier {
 }

@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -139,27 +138,5 @@ class QueryParamsTest {
         }
         PageParams last = params("page", String.valueOf(Integer.MAX_VALUE), "page_size", "100").page();
         assertThat(last.offset()).isEqualTo((Integer.MAX_VALUE - 1L) * 100);
-    }
-
-    @Test
-    void theResultWindowIsA400OnlyForAPageThatExists() {
-        PageParams inside = new PageParams(500, 20);
-        AtomicBoolean counted = new AtomicBoolean();
-        assertThat(QueryParams.searchPage(inside, () -> {
-            counted.set(true);
-            return 0;
-        }, () -> "page", total -> "empty")).isEqualTo("page");
-        assertThat(counted).as("a page inside the window is searched, not counted").isFalse();
-
-        PageParams past = new PageParams(501, 20);
-        assertThat(QueryParams.searchPage(past, () -> 10_000, () -> "page", total -> "empty " + total))
-                .as("starts past the last result: the empty page, which the envelope makes DRF's 404").isEqualTo("empty 10000");
-        assertThatThrownBy(() -> QueryParams.searchPage(past, () -> 10_001, () -> "page", total -> "empty"))
-                .isInstanceOfSatisfying(DomainException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID);
-                    assertThat(e.messageKey()).isEqualTo("error.search_window");
-                });
-        PageParams huge = new PageParams(Integer.MAX_VALUE, 100);
-        assertThat(QueryParams.searchPage(huge, () -> 3, () -> "page", total -> "empty")).isEqualTo("empty");
     }
 }

@@ -36,9 +36,10 @@ public final class AdsIndex {
     public static final String INDEX = "adds";
     /**
      * 2: the list row in the document ({@code view}, {@code owner_active}) and the numeric {@code seq};
-     * 3: the owner's fields in {@code view.details} whole, as {@link AdDetails} is, so a new field needs no change here.
+     * 3: the owner's fields in {@code view.details} whole, as {@link AdDetails} is, so a new field needs no change here;
+     * 4: a description longer than one keyword term is indexed whole, as overlapping pieces ({@link TextFolding#pieces}).
      */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     public static final String MAPPING = """
             {"settings": {"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "100ms",
                "sort.field": ["created_at", "seq"], "sort.order": ["desc", "desc"]},
@@ -48,7 +49,7 @@ public final class AdsIndex {
                "user_id": {"type": "keyword"},
                "owner_active": {"type": "boolean"},
                "title_f": {"type": "keyword"},
-               "description_f": {"type": "keyword", "ignore_above": 8191},
+               "description_f": {"type": "keyword"},
                "city_f": {"type": "keyword"},
                "price": {"type": "double"},
                "currency": {"type": "keyword"},
@@ -113,7 +114,8 @@ public final class AdsIndex {
 
     public static void details(Map<String, Object> doc, AdDetails d) {
         doc.put("title_f", TextFolding.fold(d.title()));
-        doc.put("description_f", TextFolding.fold(d.description()));
+        // the whole text (up to AdInput's 20,000 characters, migrated ads any length), in pieces a term can hold
+        doc.put("description_f", TextFolding.pieces(TextFolding.fold(d.description())));
         doc.put(CITY_FOLDED, TextFolding.fold(d.city()));
         doc.put(PRICE, d.price());
         doc.put("currency", d.currency());

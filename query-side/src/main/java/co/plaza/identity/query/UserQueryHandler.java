@@ -1,14 +1,14 @@
 package co.plaza.identity.query;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.plaza.identity.api.UserQueries.FindUserQuery;
 import co.plaza.identity.api.UserQueries.ListUsersQuery;
 import co.plaza.identity.api.UserQueries.UserPage;
 import co.plaza.identity.api.UserQueries.UserView;
 import co.plaza.platform.elasticsearch.SearchIndexes;
+import co.plaza.platform.elasticsearch.SearchPages;
 import co.plaza.platform.elasticsearch.TextFolding;
 import co.plaza.identity.readmodel.UsersIndex;
 import co.plaza.identity.readmodel.UsersTable;
@@ -16,8 +16,6 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +29,13 @@ import java.util.stream.Collectors;
 public class UserQueryHandler {
 
     private final JdbcTemplate jdbc;
-    private final ElasticsearchClient search;
     private final SearchIndexes indexes;
+    private final SearchPages pages;
 
-    public UserQueryHandler(JdbcTemplate jdbc, ElasticsearchClient search, SearchIndexes indexes) {
+    public UserQueryHandler(JdbcTemplate jdbc, SearchIndexes indexes, SearchPages pages) {
         this.jdbc = jdbc;
-        this.search = search;
         this.indexes = indexes;
+        this.pages = pages;
     }
 
     @QueryHandler
@@ -69,9 +67,7 @@ public class UserQueryHandler {
         return new UserPage(count == null ? 0 : count, rows);
     }
 
-    /** The caller keeps the page inside Elasticsearch's result window (QueryParams.searchPage). */
     private UserPage fromSearch(ListUsersQuery query, List<String> words) {
-        int from = (query.page() - 1) * query.pageSize();
         BoolQuery.Builder bool = new BoolQuery.Builder();
         for (String word : words) {
             String pattern = "*" + TextFolding.escapeWildcard(word) + "*";
@@ -88,19 +84,15 @@ public class UserQueryHandler {
         if (query.role() != null) {
             bool.filter(f -> f.term(t -> t.field(UsersIndex.ROLE).value(query.role().wire())));
         }
-        try {
-            SearchResponse<Void> response = search.search(s -> s.index(indexes.alias(UsersIndex.INDEX))
-                    .query(q -> q.bool(bool.build())).trackTotalHits(t -> t.enabled(true)).from(from)
-                    .size(query.pageSize()).source(src -> src.fetch(false))
-                    .sort(o -> o.field(f -> f.field(UsersIndex.DATE_JOINED).order(SortOrder.Desc)))
-                    // numeric and unique: a keyword tie-breaker would cost most of the query on a large result
-                    .sort(o -> o.field(f -> f.field(UsersIndex.SEQ).order(SortOrder.Desc))), Void.class);
-            long total = response.hits().total() == null ? 0 : response.hits().total().value();
-            List<UUID> ids = response.hits().hits().stream().map(h -> UUID.fromString(h.id())).toList();
-            return new UserPage(total, load(ids));
-        } catch (IOException e) {
-            throw new UncheckedIOException("user search failed", e);
-        }
+        BoolQuery filters = bool.build();
+        SearchPages.Page<Void> page = pages.page(s -> s.index(indexes.alias(UsersIndex.INDEX))
+                        .query(q -> q.bool(filters)).source(src -> src.fetch(false)),
+                // numeric and unique: a keyword tie-breaker would cost most of the query on a large result
+                List.of(SortOptions.of(o -> o.field(f -> f.field(UsersIndex.DATE_JOINED).order(SortOrder.Desc))),
+                        SortOptions.of(o -> o.field(f -> f.field(UsersIndex.SEQ).order(SortOrder.Desc)))),
+                (query.page() - 1L) * query.pageSize(), query.pageSize(), Void.class);
+        List<UUID> ids = page.hits().stream().map(h -> UUID.fromString(h.id())).toList();
+        return new UserPage(page.total(), load(ids));
     }
 
     /**

@@ -1,13 +1,12 @@
 package co.plaza.marketplace.query;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.DistanceUnit;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.GeoDistanceType;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.plaza.marketplace.api.AdQueries.AdPage;
 import co.plaza.marketplace.api.AdQueries.AdView;
@@ -23,7 +22,9 @@ import co.plaza.marketplace.api.AdQueries.ListAdsQuery;
 import co.plaza.marketplace.api.CategoryQueries.ListCategoriesQuery;
 import co.plaza.marketplace.api.FollowQueries.ListFollowsQuery;
 import co.plaza.marketplace.api.AdStatus;
+import co.plaza.common.api.Viewer;
 import co.plaza.platform.elasticsearch.SearchIndexes;
+import co.plaza.platform.elasticsearch.SearchPages;
 import co.plaza.platform.elasticsearch.TextFolding;
 import co.plaza.marketplace.readmodel.AdsIndex;
 import co.plaza.marketplace.readmodel.AdsTables;
@@ -32,14 +33,13 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Ads, categories and follows. Lists, search and nearby are one Elasticsearch search (exact count) whose documents
@@ -49,27 +49,41 @@ import java.util.UUID;
 public class MarketplaceQueryHandler {
 
     private final JdbcTemplate jdbc;
-    private final ElasticsearchClient search;
     private final SearchIndexes indexes;
+    private final SearchPages pages;
 
-    public MarketplaceQueryHandler(JdbcTemplate jdbc, ElasticsearchClient search, SearchIndexes indexes) {
+    public MarketplaceQueryHandler(JdbcTemplate jdbc, SearchIndexes indexes, SearchPages pages) {
         this.jdbc = jdbc;
-        this.search = search;
         this.indexes = indexes;
+        this.pages = pages;
     }
 
     @QueryHandler
     public Optional<AdView> handle(FindAdQuery query) {
-        return AdsTables.ad(jdbc, query.addId()).filter(v -> query.includeHidden() || v.ownerActive());
+        return AdsTables.ad(jdbc, query.addId()).filter(v -> v.visibleTo(query.viewer()));
     }
 
     /**
-     * One search: the documents carry the rows (AdsIndex), so only the views counter, which is no event and so
-     * not in the documents, is read beside it, by primary key.
+     * One search (a page past the result window a few, SearchPages): the documents carry the rows (AdsIndex), so
+     * only the views counter, which is no event and so not in the documents, is read beside it, by primary key.
      */
     @QueryHandler
     public AdPage handle(ListAdsQuery query) {
-        int from = (query.page() - 1) * query.pageSize();
+        SearchPages.Page<Map> page = pages.page(search(query), sort(query), (query.page() - 1L) * query.pageSize(),
+                query.pageSize(), Map.class);
+        List<Hit<Map>> hits = page.hits();
+        Map<UUID, Long> views = AdsTables.views(jdbc, hits.stream().map(h -> UUID.fromString(h.id())).toList());
+        List<AdView> rows = hits.stream().map(hit -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> doc = hit.source();
+            Double distance = query.near() == null ? null : hit.sort().get(0).doubleValue();
+            return AdsIndex.row(doc, views.getOrDefault(UUID.fromString(hit.id()), 0L), distance);
+        }).toList();
+        return new AdPage(page.total(), rows);
+    }
+
+    /** The search of a list (index, query, source), which SearchPages pages; package-visible for tests. */
+    Consumer<SearchRequest.Builder> search(ListAdsQuery query) {
         BoolQuery.Builder bool = new BoolQuery.Builder();
         for (String word : TextFolding.words(query.search())) {
             String pattern = "*" + TextFolding.escapeWildcard(word) + "*";
@@ -107,11 +121,21 @@ public class MarketplaceQueryHandler {
         statuses(bool, query);
         // ads of deactivated owners are hidden from every list; the documents know their owner's state
         bool.filter(f -> f.term(t -> t.field(AdsIndex.OWNER_ACTIVE).value(true)));
-        List<SortOptions> sort = new ArrayList<>();
         if (query.near() != null) {
             var near = query.near();
             bool.filter(f -> f.geoDistance(g -> g.field(AdsIndex.LOCATION).distance(near.radiusKm() + "km")
                     .location(l -> l.latlon(ll -> ll.lat(near.lat()).lon(near.lon())))));
+        }
+        BoolQuery filters = bool.build();
+        return s -> s.index(indexes.alias(AdsIndex.INDEX)).query(q -> q.bool(filters))
+                .source(src -> src.filter(f -> f.excludes(AdsIndex.SEARCHABLE)));
+    }
+
+    /** Nearest first for nearby, else the ordering asked for; {@code seq} last, unique (SearchPages needs it). */
+    private static List<SortOptions> sort(ListAdsQuery query) {
+        List<SortOptions> sort = new ArrayList<>();
+        if (query.near() != null) {
+            var near = query.near();
             sort.add(SortOptions.of(s -> s.geoDistance(g -> g.field(AdsIndex.LOCATION)
                     .location(l -> l.latlon(ll -> ll.lat(near.lat()).lon(near.lon())))
                     .unit(DistanceUnit.Kilometers).distanceType(GeoDistanceType.Arc).order(SortOrder.Asc))));
@@ -128,24 +152,7 @@ public class MarketplaceQueryHandler {
         }
         // numeric and unique: a keyword tie-breaker would cost most of the query on a large result
         sort.add(field(AdsIndex.SEQ, SortOrder.Desc));
-        try {
-            SearchResponse<Map> response = search.search(s -> s.index(indexes.alias(AdsIndex.INDEX))
-                    .query(q -> q.bool(bool.build())).trackTotalHits(t -> t.enabled(true))
-                    .from(from).size(query.pageSize()).source(src -> src.filter(f -> f.excludes(AdsIndex.SEARCHABLE)))
-                    .sort(sort), Map.class);
-            long total = response.hits().total() == null ? 0 : response.hits().total().value();
-            List<Hit<Map>> hits = response.hits().hits();
-            Map<UUID, Long> views = AdsTables.views(jdbc, hits.stream().map(h -> UUID.fromString(h.id())).toList());
-            List<AdView> rows = hits.stream().map(hit -> {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> doc = hit.source();
-                Double distance = query.near() == null ? null : hit.sort().get(0).doubleValue();
-                return AdsIndex.row(doc, views.getOrDefault(UUID.fromString(hit.id()), 0L), distance);
-            }).toList();
-            return new AdPage(total, rows);
-        } catch (IOException e) {
-            throw new UncheckedIOException("ad search failed", e);
-        }
+        return sort;
     }
 
     /** Price sorts put absent prices last in both directions (API.md, Conventions). */
@@ -153,18 +160,22 @@ public class MarketplaceQueryHandler {
         return SortOptions.of(s -> s.field(f -> f.field(name).order(order).missing("_last")));
     }
 
-    /** Paused ads only of {@code pausedOnlyOf} when it is set (owners see their own; admins see all). */
+    /** Paused ads as AdView.visibleTo shows them: all of them to admins, their own to owners, none to anonymous. */
     private static void statuses(BoolQuery.Builder bool, ListAdsQuery query) {
-        List<String> open = query.statuses().stream().filter(s -> s != AdStatus.PAUSED || query.pausedOnlyOf() == null)
+        Viewer viewer = query.viewer();
+        List<String> open = query.statuses().stream().filter(s -> s != AdStatus.PAUSED || viewer.staff())
                 .map(AdStatus::wire).toList();
-        boolean ownPaused = query.statuses().contains(AdStatus.PAUSED) && query.pausedOnlyOf() != null;
+        boolean ownPaused = query.statuses().contains(AdStatus.PAUSED) && !viewer.staff() && viewer.actorId() != null;
         bool.filter(f -> f.bool(any -> {
             if (!open.isEmpty()) {
-                any.should(s -> s.terms(t -> t.field("status").terms(v -> v.value(open.stream().map(FieldValue::of).toList()))));
+                any.should(s -> s.terms(t -> t.field(AdsIndex.STATUS).terms(v -> v.value(open.stream().map(FieldValue::of).toList()))));
             }
             if (ownPaused) {
-                any.should(s -> s.bool(b -> b.filter(x -> x.term(t -> t.field("status").value(AdStatus.PAUSED.wire())))
-                        .filter(x -> x.term(t -> t.field("user_id").value(query.pausedOnlyOf().toString())))));
+                any.should(s -> s.bool(b -> b.filter(x -> x.term(t -> t.field(AdsIndex.STATUS).value(AdStatus.PAUSED.wire())))
+                        .filter(x -> x.term(t -> t.field(AdsIndex.USER_ID).value(viewer.actorId().toString())))));
+            }
+            if (open.isEmpty() && !ownPaused) {
+                any.should(s -> s.matchNone(m -> m));
             }
             return any.minimumShouldMatch("1");
         }));

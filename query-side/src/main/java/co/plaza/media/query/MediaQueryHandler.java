@@ -5,19 +5,26 @@ import co.plaza.media.api.MediaQueries.FindMediaQuery;
 import co.plaza.media.api.MediaQueries.ListMediaQuery;
 import co.plaza.media.api.MediaQueries.MediaPage;
 import co.plaza.media.api.MediaQueries.MediaView;
+import co.plaza.media.api.MediaUse;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Media readers may see: deleted media and media of removed hosts are gone. */
 @Component
 public class MediaQueryHandler {
 
     private static final String VISIBLE = " FROM " + MediaTable.MEDIA + " WHERE NOT deleted AND NOT hidden";
+
+    /** The stored names of the public uses, as MediaUse decides them. */
+    private static final String PUBLIC_USES = Arrays.stream(MediaUse.values()).filter(MediaUse::isPublic)
+            .map(u -> "'" + u.name() + "'").collect(Collectors.joining(", "));
 
     private final JdbcTemplate jdbc;
 
@@ -54,7 +61,7 @@ public class MediaQueryHandler {
             args.add(query.uploadedBy());
         }
         if (query.privateVisibleTo() != null) {
-            where.append(" AND (use <> 'CHAT_ATTACHMENT' OR uploaded_by = ?)");
+            where.append(" AND (use IN (" + PUBLIC_USES + ") OR uploaded_by = ?)");
             args.add(query.privateVisibleTo());
         }
         Long count = jdbc.queryForObject("SELECT count(*)" + where, Long.class, args.toArray());

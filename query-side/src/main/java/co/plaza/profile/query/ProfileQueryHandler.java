@@ -38,13 +38,14 @@ public class ProfileQueryHandler {
     @QueryHandler
     public Optional<ProfileView> handle(FindProfileQuery query) {
         return withWorkImages(jdbc.query("SELECT p.* " + VISIBLE + " AND p.id = ?", ProfilesTable.ROW, query.kind().name(),
-                query.profileId())).stream().findFirst();
+                query.profileId())).stream().filter(p -> p.visibleTo(query.viewer())).findFirst();
     }
 
     @QueryHandler
     public Optional<ProfileView> handle(FindProfileByUserQuery query) {
         return withWorkImages(jdbc.query("SELECT p.* " + VISIBLE + " AND p.user_id = ? ORDER BY p.created_at LIMIT 1",
-                ProfilesTable.ROW, query.kind().name(), query.userId())).stream().findFirst();
+                ProfilesTable.ROW, query.kind().name(), query.userId())).stream().filter(p -> p.visibleTo(query.viewer()))
+                .findFirst();
     }
 
     /** {@code search}: every word, in any searchable field, ignoring case and accents, like DRF's icontains. */

@@ -11,6 +11,9 @@ import co.plaza.identity.api.UserQueries.ListUsersQuery;
 import co.plaza.identity.api.UserQueries.UserView;
 import co.plaza.identity.projection.UsersProjection;
 import co.plaza.identity.projection.UsersSearchProjection;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.plaza.platform.elasticsearch.SearchIndexes;
+import co.plaza.platform.elasticsearch.SearchPages;
 import co.plaza.platform.test.ComponentTier;
 import co.plaza.platform.test.EventFeed;
 import co.plaza.platform.test.EventFeed.Event;
@@ -18,6 +21,7 @@ import co.plaza.platform.test.PlazaTestEnvironment;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
 import java.time.Instant;
@@ -42,6 +46,12 @@ class UsersReadModelTest {
     UsersSearchProjection index;
     @Autowired
     UserQueryHandler queries;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    SearchIndexes indexes;
+    @Autowired
+    ElasticsearchClient elasticsearch;
 
     private static final Instant JOINED = Instant.parse("2026-11-01T08:00:00Z");
 
@@ -102,5 +112,35 @@ class UsersReadModelTest {
         deliver(event);
 
         assertThat(queries.handle(new ListUsersQuery(tag, null, false, 1, 20)).count()).isEqualTo(1);
+    }
+
+    /** A window of 3 sends every page but the first through the deep path (count, search_after walk, page). */
+    @Test
+    void aSearchPagePastTheResultWindowIsWhatTheShallowPathGives() {
+        String tag = "zd" + UUID.randomUUID().toString().substring(0, 6);
+        List<Event> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            // pairs joined at the same minute: seq orders them
+            UserRegisteredEvent user = registered(tag + i, "Nombre", Role.CONSUMER, 10 + i / 2);
+            events.add(Event.of(user.userId(), user));
+        }
+        deliver(events.toArray(Event[]::new));
+        UserQueryHandler deep = new UserQueryHandler(jdbc, indexes, new SearchPages(elasticsearch, 3));
+
+        List<String> all = search(tag, null);
+        assertThat(all).hasSize(7);
+        List<String> walked = new java.util.ArrayList<>();
+        for (int page = 1; page <= 4; page++) {
+            var shallowPage = queries.handle(new ListUsersQuery(tag, null, false, page, 2));
+            var deepPage = deep.handle(new ListUsersQuery(tag, null, false, page, 2));
+            assertThat(deepPage.count()).isEqualTo(7);
+            assertThat(deepPage.results()).extracting(UserView::username).as("page " + page)
+                    .containsExactlyElementsOf(shallowPage.results().stream().map(UserView::username).toList());
+            deepPage.results().forEach(u -> walked.add(u.username()));
+        }
+        assertThat(walked).containsExactlyElementsOf(all);
+        var past = deep.handle(new ListUsersQuery(tag, null, false, 5, 2));
+        assertThat(past.results()).as("past the last page: no rows, the exact count for the 404").isEmpty();
+        assertThat(past.count()).isEqualTo(7);
     }
 }

@@ -1,5 +1,6 @@
 package co.plaza.marketplace.query;
 
+import co.plaza.common.api.Viewer;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.plaza.marketplace.api.AdCondition;
 import co.plaza.marketplace.api.AdDetails;
@@ -14,6 +15,7 @@ import co.plaza.marketplace.readmodel.AdsIndex;
 import co.plaza.marketplace.readmodel.AdsTables;
 import co.plaza.media.api.MediaRef;
 import co.plaza.platform.elasticsearch.SearchIndexes;
+import co.plaza.platform.elasticsearch.SearchPages;
 import co.plaza.platform.elasticsearch.SearchWriter;
 import co.plaza.platform.test.ComponentTier;
 import co.plaza.platform.test.PlazaTestEnvironment;
@@ -54,7 +56,7 @@ class AdListFromIndexTest {
     }
 
     private static ListAdsQuery list(String search, Near near) {
-        return new ListAdsQuery(search, null, null, null, null, null, null, EnumSet.of(AdStatus.ACTIVE), null,
+        return new ListAdsQuery(search, null, null, null, null, null, null, EnumSet.of(AdStatus.ACTIVE), Viewer.ANONYMOUS,
                 Ordering.NEWEST, near, 1, 20);
     }
 
@@ -63,7 +65,7 @@ class AdListFromIndexTest {
         SearchIndexes indexes = new SearchIndexes(elasticsearch, "component" + UUID.randomUUID().toString().substring(0, 8) + "_");
         String alias = indexes.ensure(AdsIndex.INDEX, AdsIndex.VERSION, AdsIndex.MAPPING);
         SearchWriter writer = new SearchWriter(elasticsearch);
-        MarketplaceQueryHandler handler = new MarketplaceQueryHandler(jdbc, elasticsearch, indexes);
+        MarketplaceQueryHandler handler = new MarketplaceQueryHandler(jdbc, indexes, new SearchPages(elasticsearch));
 
         UUID owner = UUID.randomUUID();
         UUID deactivated = UUID.randomUUID();
@@ -114,5 +116,65 @@ class AdListFromIndexTest {
         Map<String, Object> shown = AdsIndex.document(hidden, 13, 0, true);
         writer.index(alias, hidden.addId().toString(), shown, 14);
         assertThat(handler.handle(list(null, null)).results()).extracting(AdView::id).startsWith(hidden.addId());
+    }
+
+    private static ListAdsQuery page(Ordering ordering, Near near, int page, int size) {
+        return new ListAdsQuery(null, null, null, null, null, null, null, EnumSet.of(AdStatus.ACTIVE), Viewer.ANONYMOUS, ordering,
+                near, page, size);
+    }
+
+    /**
+     * Every page of every sort, through an index whose {@code index.max_result_window} is 5, so Elasticsearch itself
+     * refuses any request of the deep path that reaches past it, gives the rows the same search gives from a normal
+     * index with {@code from}: the {@code search_after} walk and the reversed sort (pages nearer the end) keep ties
+     * (seq), absent prices (last in both directions) and distances in order.
+     */
+    @Test
+    void aPagePastTheResultWindowIsTheRowsTheShallowPathGives() {
+        String small = AdsIndex.MAPPING.replace("\"number_of_shards\": 1,", "\"number_of_shards\": 1, \"max_result_window\": 5,");
+        assertThat(small).isNotEqualTo(AdsIndex.MAPPING);
+        SearchIndexes narrow = new SearchIndexes(elasticsearch, "component" + UUID.randomUUID().toString().substring(0, 8) + "_");
+        SearchIndexes wide = new SearchIndexes(elasticsearch, "component" + UUID.randomUUID().toString().substring(0, 8) + "_");
+        String narrowAlias = narrow.ensure(AdsIndex.INDEX, AdsIndex.VERSION, small);
+        String wideAlias = wide.ensure(AdsIndex.INDEX, AdsIndex.VERSION, AdsIndex.MAPPING);
+        SearchWriter writer = new SearchWriter(elasticsearch);
+        UUID owner = UUID.randomUUID();
+        for (int i = 0; i < 13; i++) {
+            // pairs created at the same second, every fourth without a price, spread north of the point
+            AdCreatedEvent e = ad(owner, "Anuncio " + i, i % 4 == 0 ? null : String.valueOf(100 + (i * 37) % 11),
+                    4.60 + i * 0.001, -74.07, T.minusSeconds(i / 2));
+            Map<String, Object> doc = AdsIndex.document(e, 100 + i, 0, true);
+            writer.index(narrowAlias, e.addId().toString(), doc, 100 + i);
+            writer.index(wideAlias, e.addId().toString(), doc, 100 + i);
+        }
+        MarketplaceQueryHandler shallow = new MarketplaceQueryHandler(jdbc, wide, new SearchPages(elasticsearch));
+
+        Near near = new Near(4.60, -74.07, 50);
+        // window 5, pages of 3: single chunks from either end; window 2, pages of 2: walks of several chunks
+        for (int[] shape : new int[][]{{5, 3}, {2, 2}}) {
+            MarketplaceQueryHandler deep = new MarketplaceQueryHandler(jdbc, narrow, new SearchPages(elasticsearch, shape[0]));
+            int size = shape[1];
+            int pages = (13 + size - 1) / size;
+            for (Ordering ordering : Ordering.values()) {
+                for (Near where : new Near[]{null, near}) {
+                    java.util.List<UUID> walked = new java.util.ArrayList<>();
+                    for (int page = 1; page <= pages; page++) {
+                        String what = "window " + shape[0] + " " + ordering + " near " + where + " page " + page;
+                        AdPage expected = shallow.handle(page(ordering, where, page, size));
+                        AdPage got = deep.handle(page(ordering, where, page, size));
+                        assertThat(got.count()).as(what).isEqualTo(13);
+                        assertThat(got.results()).extracting(AdView::id).as(what)
+                                .containsExactlyElementsOf(expected.results().stream().map(AdView::id).toList());
+                        assertThat(got.results()).extracting(AdView::distanceKm).as(what)
+                                .containsExactlyElementsOf(expected.results().stream().map(AdView::distanceKm).toList());
+                        got.results().forEach(r -> walked.add(r.id()));
+                    }
+                    assertThat(walked).as("every ad once").hasSize(13).doesNotHaveDuplicates();
+                    AdPage past = deep.handle(page(ordering, where, pages + 1, size));
+                    assertThat(past.results()).as("past the last page: no rows, the exact count for the 404").isEmpty();
+                    assertThat(past.count()).isEqualTo(13);
+                }
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package co.plaza.marketplace.query;
 
+import co.plaza.common.api.Viewer;
 import co.plaza.identity.api.Role;
 import co.plaza.identity.api.UserEvents.UserDeactivatedEvent;
 import co.plaza.identity.api.UserEvents.UserReactivatedEvent;
@@ -17,6 +18,8 @@ import co.plaza.marketplace.api.AdQueries.Ordering;
 import co.plaza.marketplace.api.AdStatus;
 import co.plaza.marketplace.projection.AdsSearchProjection;
 import co.plaza.marketplace.projection.MarketplaceProjection;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.plaza.platform.elasticsearch.TextFolding;
 import co.plaza.platform.test.ComponentTier;
 import co.plaza.platform.test.EventFeed;
 import co.plaza.platform.test.EventFeed.Event;
@@ -73,7 +76,7 @@ class MarketplaceReadModelTest {
 
     private List<UUID> list(String search, Set<UUID> users, Near near) {
         return queries.handle(new ListAdsQuery(search, null, null, null, null, null, users, EnumSet.of(AdStatus.ACTIVE),
-                null, Ordering.NEWEST, near, 1, 20)).results().stream().map(AdView::id).toList();
+                Viewer.SYSTEM, Ordering.NEWEST, near, 1, 20)).results().stream().map(AdView::id).toList();
     }
 
     @Test
@@ -89,7 +92,7 @@ class MarketplaceReadModelTest {
         assertThat(list(null, Set.of(owner.userId()), null)).containsExactly(newest.addId(), second.addId(), first.addId());
         assertThat(list("nandu", Set.of(owner.userId()), null)).containsExactly(first.addId());
         AdView row = queries.handle(new ListAdsQuery("BICICLETA", null, null, null, null, null, Set.of(owner.userId()),
-                EnumSet.of(AdStatus.ACTIVE), null, Ordering.NEWEST, null, 1, 20)).results().get(0);
+                EnumSet.of(AdStatus.ACTIVE), Viewer.SYSTEM, Ordering.NEWEST, null, 1, 20)).results().get(0);
         assertThat(row.details().price()).isEqualByComparingTo("850000.50");
         assertThat(row.details().title()).isEqualTo("Bicicleta Ñandú");
     }
@@ -102,7 +105,7 @@ class MarketplaceReadModelTest {
         deliver(Event.of(owner.userId(), owner), Event.of(near.addId(), near), Event.of(far.addId(), far));
 
         List<AdView> rows = queries.handle(new ListAdsQuery(null, null, null, null, null, null, Set.of(owner.userId()),
-                EnumSet.of(AdStatus.ACTIVE), null, Ordering.NEWEST, new Near(4.6100, -74.0820, 10), 1, 20)).results();
+                EnumSet.of(AdStatus.ACTIVE), Viewer.SYSTEM, Ordering.NEWEST, new Near(4.6100, -74.0820, 10), 1, 20)).results();
         assertThat(rows).extracting(AdView::id).containsExactly(near.addId());
         assertThat(rows.get(0).distanceKm()).isBetween(0.0, 0.1);
     }
@@ -119,16 +122,83 @@ class MarketplaceReadModelTest {
 
         assertThat(list(null, Set.of(owner.userId()), null)).containsExactly(kept.addId());
         assertThat(list("pie", Set.of(owner.userId()), null)).containsExactly(kept.addId());
-        assertThat(queries.handle(new FindAdQuery(gone.addId(), true))).isEmpty();
-        assertThat(queries.handle(new FindAdQuery(kept.addId(), false))).get()
+        assertThat(queries.handle(new FindAdQuery(gone.addId(), Viewer.SYSTEM))).isEmpty();
+        assertThat(queries.handle(new FindAdQuery(kept.addId(), Viewer.ANONYMOUS))).get()
                 .satisfies(v -> assertThat(v.details().title()).isEqualTo("Lámpara de pie"));
 
         deliver(Event.of(owner.userId(), new UserDeactivatedEvent(owner.userId())));
         assertThat(list(null, Set.of(owner.userId()), null)).isEmpty();
-        assertThat(queries.handle(new FindAdQuery(kept.addId(), false))).isEmpty();
-        assertThat(queries.handle(new FindAdQuery(kept.addId(), true))).isPresent();
+        assertThat(queries.handle(new FindAdQuery(kept.addId(), Viewer.ANONYMOUS))).isEmpty();
+        assertThat(queries.handle(new FindAdQuery(kept.addId(), Viewer.user(owner.userId(), false)))).isPresent();
 
         deliver(Event.of(owner.userId(), new UserReactivatedEvent(owner.userId())));
         assertThat(list(null, Set.of(owner.userId()), null)).containsExactly(kept.addId());
+    }
+
+    /**
+     * ADR 0012: the documents know their owner's state, so hiding a deactivated owner's ads costs the query one
+     * {@code owner_active} term however many owners are deactivated (it once sent all their ids as one terms filter).
+     */
+    @Test
+    void aDeactivatedOwnersAdsLeaveListNearbyAndSearchWithNoOwnerIdsInTheQuery() {
+        String word = "zo" + UUID.randomUUID().toString().substring(0, 6);
+        UserRegisteredEvent owner = user();
+        UserRegisteredEvent other = user();
+        AdCreatedEvent hidden = ad(owner.userId(), "Bafle " + word, "10", 6.25, -75.57, T);
+        AdCreatedEvent shown = ad(other.userId(), "Parlante " + word, "20", 6.25, -75.57, T.minusSeconds(1));
+        deliver(Event.of(owner.userId(), owner), Event.of(other.userId(), other), Event.of(hidden.addId(), hidden),
+                Event.of(shown.addId(), shown));
+        Near near = new Near(6.25, -75.57, 5);
+        assertThat(list(word, null, null)).containsExactly(hidden.addId(), shown.addId());
+
+        List<Event> deactivations = new java.util.ArrayList<>();
+        deactivations.add(Event.of(owner.userId(), new UserDeactivatedEvent(owner.userId())));
+        for (int i = 0; i < 200; i++) {
+            UserRegisteredEvent gone = user();
+            deactivations.add(Event.of(gone.userId(), gone));
+            deactivations.add(Event.of(gone.userId(), new UserDeactivatedEvent(gone.userId())));
+        }
+        deliver(deactivations.toArray(Event[]::new));
+
+        assertThat(list(word, null, null)).as("search").containsExactly(shown.addId());
+        assertThat(list(word, null, near)).as("nearby").containsExactly(shown.addId());
+        assertThat(list(null, Set.of(owner.userId(), other.userId()), null)).as("list").containsExactly(shown.addId());
+        ListAdsQuery everyone = new ListAdsQuery(null, null, null, null, null, null, null, EnumSet.of(AdStatus.ACTIVE),
+                Viewer.ANONYMOUS, Ordering.NEWEST, null, 1, 20);
+        assertThat(queries.handle(everyone).results()).extracting(AdView::id).doesNotContain(hidden.addId());
+        String request = SearchRequest.of(b -> {
+            queries.search(everyone).accept(b);
+            return b;
+        }).toString();
+        assertThat(request).contains("\"owner_active\"").doesNotContain("\"user_id\"")
+                .doesNotContain(owner.userId().toString());
+    }
+
+    /** AdInput takes 20,000 characters: a word at the very end, and one across a piece's cut, are found. */
+    @Test
+    void aWordNearTheEndOfALongDescriptionIsFound() {
+        String end = "zf" + UUID.randomUUID().toString().substring(0, 6);
+        String cut = "zc" + UUID.randomUUID().toString().substring(0, 6);
+        StringBuilder text = new StringBuilder("Descripción larga ");
+        while (text.length() < TextFolding.MAX_PIECE - 4) {
+            text.append("palabra ");
+        }
+        text.setLength(TextFolding.MAX_PIECE - 4);
+        text.append(cut).append(' ');
+        while (text.length() < 19_980) {
+            text.append("relleno ");
+        }
+        text.setLength(19_980);
+        text.append(' ').append(end.toUpperCase());
+        UserRegisteredEvent owner = user();
+        AdCreatedEvent e = new AdCreatedEvent(UUID.randomUUID(), owner.userId(), null, new AdDetails("Enciclopedia",
+                text.toString(), null, "COP", AdCondition.USED, null, null, null, "", "Cali"), AdStatus.ACTIVE, T, T);
+        deliver(Event.of(owner.userId(), owner), Event.of(e.addId(), e));
+
+        assertThat(list(end, null, null)).containsExactly(e.addId());
+        assertThat(list(cut, null, null)).containsExactly(e.addId());
+        assertThat(list("enciclopedia " + end, Set.of(owner.userId()), null)).containsExactly(e.addId());
+        assertThat(queries.handle(new FindAdQuery(e.addId(), Viewer.ANONYMOUS)).orElseThrow().details().description())
+                .isEqualTo(text.toString());
     }
 }

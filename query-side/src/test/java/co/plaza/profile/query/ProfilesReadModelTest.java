@@ -1,5 +1,6 @@
 package co.plaza.profile.query;
 
+import co.plaza.common.api.Viewer;
 import co.plaza.identity.api.Role;
 import co.plaza.identity.api.UserEvents.UserDeactivatedEvent;
 import co.plaza.identity.api.UserEvents.UserRegisteredEvent;
@@ -80,7 +81,7 @@ class ProfilesReadModelTest {
                         MediaUse.WORK_IMAGE, RelatedType.SPECIALIST_PROFILE, profile)));
 
         assertThat(search(tag.toUpperCase() + " TUBERÍA")).containsExactly(profile);
-        ProfileView view = queries.handle(new FindProfileByUserQuery(ProfileKind.SPECIALIST, user)).orElseThrow();
+        ProfileView view = queries.handle(new FindProfileByUserQuery(ProfileKind.SPECIALIST, user, Viewer.ANONYMOUS)).orElseThrow();
         assertThat(view.workImages()).extracting(MediaRef::id).containsExactly(first.mediaId(), second.mediaId());
     }
 
@@ -99,12 +100,12 @@ class ProfilesReadModelTest {
 
         feed.deliver(projection, Event.of(user, new UserDeactivatedEvent(user)));
         assertThat(search(tag)).isEmpty();
-        assertThat(queries.handle(new FindProfileQuery(ProfileKind.SPECIALIST, profile))).isEmpty();
+        assertThat(queries.handle(new FindProfileQuery(ProfileKind.SPECIALIST, profile, Viewer.ANONYMOUS))).isEmpty();
 
         UUID other = UUID.randomUUID();
         feed.deliver(projection,
                 Event.of(other, new ProfileCreatedEvent(other, UUID.randomUUID(), ProfileKind.SPECIALIST, null, plumber(tag + "x"), T)),
                 Event.of(other, new ProfileDeletedEvent(other, null, ProfileKind.SPECIALIST)));
-        assertThat(queries.handle(new FindProfileQuery(ProfileKind.SPECIALIST, other))).isEmpty();
+        assertThat(queries.handle(new FindProfileQuery(ProfileKind.SPECIALIST, other, Viewer.ANONYMOUS))).isEmpty();
     }
 }

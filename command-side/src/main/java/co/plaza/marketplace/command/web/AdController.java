@@ -120,17 +120,20 @@ public class AdController {
 
     private AdView current(String rawId, Caller caller, HttpServletResponse response) {
         UUID addId = PathIds.resolve(rawId, MarketplaceIds.ADD_TABLE);
-        return answers.read(caller, find(addId), AdView.class, response);
+        return answers.read(caller, find(addId, caller), AdView.class, response);
     }
 
     private ResponseEntity<Map<String, Object>> respond(HttpStatus status, Caller caller, UUID addId,
                                                         HttpServletResponse response) {
-        return answers.answer(status, caller, find(addId), AdView.class, AdView::version, AdRepresentation::of,
+        return answers.answer(status, caller, find(addId, caller), AdView.class, AdView::version, AdRepresentation::of,
                 response);
     }
 
-    /** The owner and admins still reach ads hidden because their owner was deactivated. */
-    private static FindAdQuery find(UUID addId) {
-        return new FindAdQuery(addId, true);
+    /**
+     * The ad as the caller may see it: one they may not see (another's paused ad, a deleted one) is a 404 to a
+     * change too; one they see but do not own is a 403 (requireOwnerOrStaff).
+     */
+    private static FindAdQuery find(UUID addId, Caller caller) {
+        return new FindAdQuery(addId, caller.viewer());
     }
 }

@@ -126,7 +126,7 @@ public class MediaController {
     private MediaView visible(String rawId, Caller caller, HttpServletResponse response) {
         UUID mediaId = PathIds.resolve(rawId, RelatedType.MEDIA_LEGACY_TABLE);
         MediaView view = answers.read(caller, new FindMediaQuery(mediaId), MediaView.class, response);
-        if (!view.use().isPublic() && !caller.mayChange(view.uploadedBy())) {
+        if (!view.visibleTo(caller.viewer())) {
             throw DomainException.notFound();
         }
         return view;

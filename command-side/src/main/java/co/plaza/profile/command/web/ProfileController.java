@@ -139,12 +139,13 @@ public class ProfileController {
 
     private ProfileView current(ProfileKind kind, String rawId, Caller caller, HttpServletResponse response) {
         UUID profileId = PathIds.resolve(rawId, kind.legacyTable());
-        return answers.read(caller, new FindProfileQuery(kind, profileId), ProfileView.class, response);
+        return answers.read(caller, new FindProfileQuery(kind, profileId, caller.viewer()), ProfileView.class,
+                response);
     }
 
     private ResponseEntity<Map<String, Object>> respond(HttpStatus status, Caller caller, ProfileKind kind,
                                                         UUID profileId, HttpServletResponse response) {
-        return answers.answer(status, caller, new FindProfileQuery(kind, profileId), ProfileView.class,
-                ProfileView::version, ProfileRepresentation::of, response);
+        return answers.answer(status, caller, new FindProfileQuery(kind, profileId, caller.viewer()),
+                ProfileView.class, ProfileView::version, ProfileRepresentation::of, response);
     }
 }

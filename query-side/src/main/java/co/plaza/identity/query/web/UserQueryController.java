@@ -12,7 +12,6 @@ import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.web.PageParams;
 import co.plaza.platform.web.PathIds;
 import co.plaza.platform.web.QueryParams;
-import co.plaza.platform.elasticsearch.TextFolding;
 import co.plaza.platform.web.Versions;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -22,7 +21,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
 import java.util.Map;
 
 /** API.md, Auth: {@code GET users/} and {@code GET users/{id}/}. */
@@ -44,11 +42,7 @@ public class UserQueryController {
         Role role = in.choice("role", Role::fromWire);
         in.validate();
         ListUsersQuery query = new ListUsersQuery(search, role, caller.staff(), page.page(), page.pageSize());
-        // only a text search goes through Elasticsearch and its result window
-        UserPage result = TextFolding.words(search).isEmpty() ? queries.query(query, UserPage.class).join()
-                : QueryParams.searchPage(page,
-                () -> queries.query(new ListUsersQuery(search, role, caller.staff(), 1, 1), UserPage.class).join().count(),
-                () -> queries.query(query, UserPage.class).join(), count -> new UserPage(count, List.of()));
+        UserPage result = queries.query(query, UserPage.class).join();
         return page.envelope(result.count(),
                 result.results().stream().map(u -> UserRepresentation.of(u, caller.actorId(), caller.staff())).toList(), request);
     }

@@ -40,8 +40,6 @@ import java.util.UUID;
 @RestController
 public class AdQueryController {
 
-    /** Stands for "nobody": paused ads asked for by an anonymous caller match no owner. */
-    private static final UUID NOBODY = new UUID(0, 0);
     /** Prices are NUMERIC(12,2): a bound beyond them filters nothing and is refused. */
     private static final BigDecimal MAX_PRICE = new BigDecimal("9999999999.99");
     private static final Map<String, Ordering> ORDERINGS = Map.of("price", Ordering.PRICE, "-price",
@@ -78,7 +76,7 @@ public class AdQueryController {
         caller.requireActor();
         PageParams page = QueryParams.of(request).page();
         ListAdsQuery query = new ListAdsQuery(null, null, null, null, null, null, Set.of(caller.actorId()),
-                EnumSet.allOf(AdStatus.class), null, Ordering.NEWEST, null, page.page(), page.pageSize());
+                EnumSet.allOf(AdStatus.class), caller.viewer(), Ordering.NEWEST, null, page.page(), page.pageSize());
         return run(query, page, request);
     }
 
@@ -92,19 +90,15 @@ public class AdQueryController {
             return page.envelope(0, List.of(), request);
         }
         ListAdsQuery query = new ListAdsQuery(null, null, null, null, null, null, followed,
-                EnumSet.of(AdStatus.ACTIVE), null, Ordering.NEWEST, null, page.page(), page.pageSize());
+                EnumSet.of(AdStatus.ACTIVE), caller.viewer(), Ordering.NEWEST, null, page.page(), page.pageSize());
         return run(query, page, request);
     }
 
     @GetMapping("/api/adds/{id}")
     public ResponseEntity<Map<String, Object>> get(@PathVariable String id, Caller caller) {
         UUID addId = PathIds.resolve(id, MarketplaceIds.ADD_TABLE);
-        AdView view = queries.query(new FindAdQuery(addId, true), ResponseTypes.optionalInstanceOf(AdView.class))
+        AdView view = queries.query(new FindAdQuery(addId, caller.viewer()), ResponseTypes.optionalInstanceOf(AdView.class))
                 .join().orElseThrow(DomainException::notFound);
-        boolean privileged = caller.mayChange(view.userId());
-        if (!privileged && (view.status() == AdStatus.PAUSED || !view.ownerActive())) {
-            throw DomainException.notFound();
-        }
         // views are counted outside the event store, in a table no replay touches
         long views = AdsTables.countView(jdbc, addId);
         return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(AdRepresentation.of(view.withViews(views)));
@@ -118,23 +112,21 @@ public class AdQueryController {
         BigDecimal min = in.decimal("min_price", MAX_PRICE);
         BigDecimal max = in.decimal("max_price", MAX_PRICE);
         AdCondition condition = in.choice("condition", AdCondition::fromWire);
-        AdStatus status = in.choice("status", AdStatus::fromWire);
+        // nearby shows active ads only (API.md, Marketplace), whatever ?status= says
+        AdStatus status = near == null ? in.choice("status", AdStatus::fromWire) : AdStatus.ACTIVE;
         UUID user = in.id("user", UserIds.LEGACY_TABLE);
         String city = in.string("city");
         // DRF's ordering filter ignores a field it does not know
         Ordering ordering = ORDERINGS.getOrDefault(String.valueOf(in.string("ordering")), Ordering.NEWEST);
         in.validate();
-        UUID pausedOnlyOf = !caller.isAuthenticated() ? NOBODY : caller.staff() ? null : caller.actorId();
         ListAdsQuery query = new ListAdsQuery(search, category, min, max, condition, city,
                 user == null ? users : Set.of(user), EnumSet.of(status == null ? AdStatus.ACTIVE : status),
-                pausedOnlyOf, ordering, near, page.page(), page.pageSize());
+                caller.viewer(), ordering, near, page.page(), page.pageSize());
         return run(query, page, request);
     }
 
     private Map<String, Object> run(ListAdsQuery query, PageParams page, HttpServletRequest request) {
-        AdPage result = QueryParams.searchPage(page,
-                () -> queries.query(query.firstPage(), AdPage.class).join().count(),
-                () -> queries.query(query, AdPage.class).join(), count -> new AdPage(count, List.of()));
+        AdPage result = queries.query(query, AdPage.class).join();
         return page.envelope(result.count(), result.results().stream().map(AdRepresentation::of).toList(), request);
     }
 }

@@ -7,6 +7,7 @@ import co.plaza.media.api.MediaType;
 import co.plaza.media.api.RelatedType;
 import co.plaza.platform.blobs.BlobStore;
 import co.plaza.media.web.MediaLinks;
+import co.plaza.platform.context.Caller;
 import co.plaza.platform.errors.DomainException;
 import co.plaza.platform.web.PathIds;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,7 +29,8 @@ import java.util.regex.Pattern;
 
 /**
  * The bytes of a media: its detected type with {@code nosniff}, a strong ETag (the content's SHA-256), one byte
- * range per request (video seeking), HEAD. Public media need no token; chat attachments need a valid signed URL.
+ * range per request (video seeking), HEAD. Public media need no token; the others (chat attachments, generic
+ * files) are served to their uploader and admins, or with a valid signed URL, and are a 404 to anyone else.
  */
 @RestController
 public class MediaContentController {
@@ -46,8 +48,8 @@ public class MediaContentController {
     }
 
     @RequestMapping(value = "/media/{id}", method = {RequestMethod.GET, RequestMethod.HEAD})
-    public void serve(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
+    public void serve(@PathVariable String id, HttpServletRequest request, HttpServletResponse response,
+                      Caller caller) throws IOException {
         QueryParams params = QueryParams.of(request);
         String expires = params.string("expires", 20);
         String signature = params.string("signature", 100);
@@ -57,8 +59,9 @@ public class MediaContentController {
         if (media.blobMissing()) {
             throw DomainException.notFound();
         }
-        if (!media.use().isPublic() && !links.verify(media.id(), expires, signature)) {
-            throw DomainException.forbidden();
+        // not public: the uploader or an admin (Bearer token), or whoever holds a signed URL; to others it does not exist
+        if (!media.visibleTo(caller.viewer()) && !links.verify(media.id(), expires, signature)) {
+            throw DomainException.notFound();
         }
         String etag = "\"" + (media.contentHash() == null ? media.id().toString() : media.contentHash()) + "\"";
         response.setHeader("X-Content-Type-Options", "nosniff");

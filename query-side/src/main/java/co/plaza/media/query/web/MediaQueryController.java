@@ -24,8 +24,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * API.md, Media: the list (by relation, or the caller's own uploads) and one media. Chat attachments are listed
- * and shown to their uploader and admins only (chat rooms hand them to participants in messages).
+ * API.md, Media: the list (by relation, or the caller's own uploads) and one media. Media that are not public
+ * (chat attachments, generic files) are listed and shown to their uploader and admins only
+ * ({@code MediaView.visibleTo}); chat rooms hand attachments to participants as signed URLs in messages.
  */
 @RestController
 public class MediaQueryController {
@@ -59,7 +60,7 @@ public class MediaQueryController {
         caller.requireActor();
         MediaView view = queries.query(new FindMediaQuery(PathIds.resolve(id, RelatedType.MEDIA_LEGACY_TABLE)),
                 ResponseTypes.optionalInstanceOf(MediaView.class)).join().orElseThrow(DomainException::notFound);
-        if (!view.use().isPublic() && !caller.mayChange(view.uploadedBy())) {
+        if (!view.visibleTo(caller.viewer())) {
             throw DomainException.notFound();
         }
         return MediaRepresentation.of(view, links.urlOf(view));

@@ -50,7 +50,7 @@ public class ProfileQueryController {
             caller.requireActor();
             if (!caller.staff()) {
                 // a consumer sees only their own consumer profile
-                var own = queries.query(new FindProfileByUserQuery(kind, caller.actorId()),
+                var own = queries.query(new FindProfileByUserQuery(kind, caller.actorId(), caller.viewer()),
                         ResponseTypes.optionalInstanceOf(ProfileView.class)).join();
                 return page.envelope(own.isPresent() ? 1 : 0,
                         own.stream().filter(p -> page.page() == 1).map(ProfileRepresentation::of).toList(), request);
@@ -66,9 +66,8 @@ public class ProfileQueryController {
                                                    Caller caller) {
         ProfileKind kind = kindOf(kinds);
         UUID profileId = PathIds.resolve(id, kind.legacyTable());
-        ProfileView view = queries.query(new FindProfileQuery(kind, profileId),
+        ProfileView view = queries.query(new FindProfileQuery(kind, profileId, caller.viewer()),
                 ResponseTypes.optionalInstanceOf(ProfileView.class)).join().orElseThrow(DomainException::notFound);
-        requireVisible(view, caller);
         return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(ProfileRepresentation.of(view));
     }
 
@@ -76,20 +75,9 @@ public class ProfileQueryController {
     public ResponseEntity<Map<String, Object>> byUser(@PathVariable String kinds, @PathVariable String userId,
                                                       Caller caller) {
         ProfileKind kind = kindOf(kinds);
-        ProfileView view = queries.query(new FindProfileByUserQuery(kind, PathIds.resolve(userId, UserIds.LEGACY_TABLE)),
-                ResponseTypes.optionalInstanceOf(ProfileView.class)).join().orElseThrow(DomainException::notFound);
-        requireVisible(view, caller);
+        ProfileView view = queries.query(new FindProfileByUserQuery(kind, PathIds.resolve(userId, UserIds.LEGACY_TABLE),
+                caller.viewer()), ResponseTypes.optionalInstanceOf(ProfileView.class)).join().orElseThrow(DomainException::notFound);
         return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(ProfileRepresentation.of(view));
-    }
-
-    /** A consumer profile another user may not see at all is a 404, not a 403 (API.md, Visibility). */
-    private static void requireVisible(ProfileView view, Caller caller) {
-        if (view.kind() == ProfileKind.CONSUMER) {
-            caller.requireActor();
-            if (!caller.mayChange(view.userId())) {
-                throw DomainException.notFound();
-            }
-        }
     }
 
     private static ProfileKind kindOf(String segment) {
