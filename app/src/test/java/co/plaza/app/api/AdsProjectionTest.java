@@ -152,10 +152,12 @@ class AdsProjectionTest extends ApiTest {
         api.get("/api/adds/" + sold + "/", null);
         api.get("/api/adds/" + sold + "/", null);
 
+        // the reads above were anonymous (no read-your-writes wait): wait for the projection itself
+        await(() -> document(deleted).isEmpty() && document(sold).map(d -> "sold".equals(d.get("status"))).orElse(false),
+                "the deletion and the sale are projected");
         Map<String, Object> before = document(sold).orElseThrow();
         assertThat(before.get("status")).isEqualTo("sold");
         assertThat(before.get("title_f")).isEqualTo("vendido ya " + tag);
-        assertThat(document(deleted)).isEmpty();
 
         for (String group : List.of("adds-search-projection", "marketplace-projection")) {
             StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow();
