@@ -5,6 +5,9 @@ import co.plaza.common.api.LegacyIds;
 import co.plaza.marketplace.api.CategoryEvents.CategoryCreatedEvent;
 import co.plaza.marketplace.api.MarketplaceIds;
 import co.plaza.platform.axon.AggregateHistories;
+import co.plaza.profile.api.ProfileDetails;
+import co.plaza.profile.api.ProfileEvents.ProfileCreatedEvent;
+import co.plaza.profile.api.ProfileKind;
 import co.plaza.platform.test.HttpApi.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -17,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -188,6 +192,32 @@ class AuditApiTest extends ApiTest {
         assertThat(api.get("/api/audit/category/" + id + "/", admin).json().path("state").path("slug").asText())
                 .isEqualTo("herramientas-" + legacy);
         assertThat(api.get("/api/audit/category/" + (legacy + 1) + "/", admin).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aProfilesLegacyIdIsLookedUpInEachKindsTable() {
+        long shared = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000L);
+        long alone = shared + 1;
+        UUID consumer = LegacyIds.of(ProfileKind.CONSUMER.legacyTable(), shared);
+        UUID specialist = LegacyIds.of(ProfileKind.SPECIALIST.legacyTable(), shared);
+        UUID businessman = LegacyIds.of(ProfileKind.BUSINESSMAN.legacyTable(), alone);
+        for (var p : List.of(Map.entry(consumer, ProfileKind.CONSUMER), Map.entry(specialist, ProfileKind.SPECIALIST),
+                Map.entry(businessman, ProfileKind.BUSINESSMAN))) {
+            long legacy = p.getKey().equals(businessman) ? alone : shared;
+            eventStore.publish(new GenericDomainEventMessage<>("Profile", p.getKey().toString(), 0,
+                    new ProfileCreatedEvent(p.getKey(), UUID.randomUUID(), p.getValue(), legacy,
+                            ProfileDetails.empty(p.getValue()), Instant.now())));
+        }
+        String admin = adminToken();
+        Response one = api.get("/api/audit/profile/" + alone + "/", admin);
+        assertThat(one.status()).as(one.toString()).isEqualTo(200);
+        assertThat(one.json().path("id").asText()).isEqualTo(businessman.toString());
+        assertThat(one.json().path("state").path("kind").asText()).isEqualTo("BUSINESSMAN");
+        Response two = api.get("/api/audit/profile/" + shared + "/events/", admin);
+        assertThat(two.status()).as("two kinds have that legacy id: the UUID says which").isEqualTo(409);
+        assertThat(two.json().has("detail")).isTrue();
+        assertThat(api.get("/api/audit/profile/" + consumer + "/events/", admin).json().path("count").asLong()).isEqualTo(1);
+        assertThat(api.get("/api/audit/profile/" + (alone + 1) + "/", admin).status()).isEqualTo(404);
     }
 
     @Test
