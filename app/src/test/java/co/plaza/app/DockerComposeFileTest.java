@@ -322,6 +322,18 @@ class DockerComposeFileTest {
                 .containsPattern("map\\s+\\$http_upgrade\\s+\\$connection_upgrade");
     }
 
+    /** The event store is read where the aggregates live; projections are listed and replayed where they run. */
+    @Test
+    void nginxSendsAuditToTheCommandSideAndProjectionAdminToTheQuerySide() throws IOException {
+        String conf = Files.readString(root.resolve("deploy/nginx.conf")).replaceAll("(?m)#.*$", "");
+        Matcher audit = Pattern.compile("location\\s+/api/audit/\\s*\\{([^}]*)}").matcher(conf);
+        assertThat(audit.find()).as("location /api/audit/").isTrue();
+        assertThat(audit.group(1)).containsPattern("proxy_pass\\s+http://command_side\\s*;");
+        Matcher projections = Pattern.compile("location\\s+/api/admin/projections/?\\s*\\{([^}]*)}").matcher(conf);
+        assertThat(projections.find()).as("location /api/admin/projections").isTrue();
+        assertThat(projections.group(1)).containsPattern("proxy_pass\\s+http://query_side\\s*;");
+    }
+
     private static String key(Map<String, String> upstreams, String server) {
         return upstreams.entrySet().stream().filter(e -> e.getValue().equals(server)).map(Map.Entry::getKey)
                 .findFirst().orElseThrow(() -> new AssertionError("no upstream for " + server + " in " + upstreams));

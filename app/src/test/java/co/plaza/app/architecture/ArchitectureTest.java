@@ -18,7 +18,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  */
 class ArchitectureTest {
 
-    static final String[] DOMAINS = {"identity", "profile", "media", "marketplace", "reservation"};
+    static final String[] DOMAINS = {"identity", "profile", "media", "marketplace", "reservation", "audit"};
     static JavaClasses classes;
 
     @BeforeAll
@@ -41,7 +41,7 @@ class ArchitectureTest {
     @Test
     void theImportSeesEveryModule() {
         org.assertj.core.api.Assertions.assertThat(classes.stream().map(c -> c.getPackageName().split("\\.")[2]).distinct())
-                .contains("platform", "common", "identity", "profile", "media", "marketplace", "reservation");
+                .contains("platform", "common", "identity", "profile", "media", "marketplace", "reservation", "audit");
         org.assertj.core.api.Assertions.assertThat(classes.containPackage("co.plaza.marketplace.projection")).isTrue();
         org.assertj.core.api.Assertions.assertThat(classes.containPackage("co.plaza.marketplace.query")).isTrue();
     }
@@ -88,5 +88,24 @@ class ArchitectureTest {
                         com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(
                                 "co.plaza.platform..", "co.plaza.common.."))
                 .check(classes);
+    }
+
+    /**
+     * What is stored but must never be shown (a password hash) carries {@code @Secret}, which the audit API leaves
+     * out of payloads and state: every field of a stored type or an aggregate whose name says it is one.
+     */
+    @Test
+    void storedSecretsAreMarked() {
+        java.util.List<com.tngtech.archunit.core.domain.JavaField> fields = classes.stream()
+                .filter(c -> c.isAnnotatedWith(co.plaza.common.api.StoredAs.class)
+                        || c.isAnnotatedWith(org.axonframework.spring.stereotype.Aggregate.class))
+                .flatMap(c -> c.getFields().stream())
+                .filter(f -> f.getName().toLowerCase(java.util.Locale.ROOT).matches(".*(password|secret|token|otp).*"))
+                .toList();
+        org.assertj.core.api.Assertions.assertThat(fields).extracting(f -> f.getOwner().getSimpleName() + "." + f.getName())
+                .contains("User.passwordHash", "UserRegisteredEvent.passwordHash", "UserPasswordChangedEvent.passwordHash");
+        org.assertj.core.api.Assertions.assertThat(fields.stream()
+                        .filter(f -> !f.isAnnotatedWith(co.plaza.common.api.Secret.class)).map(f -> f.getFullName()))
+                .as("fields that look secret but are not @Secret").isEmpty();
     }
 }

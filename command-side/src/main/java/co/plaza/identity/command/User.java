@@ -1,5 +1,6 @@
 package co.plaza.identity.command;
 
+import co.plaza.common.api.Secret;
 import co.plaza.common.api.StoredAs;
 import co.plaza.identity.api.Role;
 import co.plaza.identity.api.UserCommands.ChangePasswordCommand;
@@ -50,6 +51,7 @@ public class User {
     private Role role;
     private boolean active;
     private boolean deleted;
+    @Secret
     private String passwordHash;
     private boolean emailLogin;
     /** Every username the user has had, folded: they stay reserved (see UserCommandHandler). */

@@ -1,6 +1,7 @@
 package co.plaza.identity.api;
 
 import co.plaza.common.api.OwnerRemoved;
+import co.plaza.common.api.Secret;
 import co.plaza.common.api.StoredAs;
 import org.axonframework.serialization.Revision;
 
@@ -15,7 +16,7 @@ public final class UserEvents {
     @StoredAs(value = "identity.UserRegistered", formerly = "co.plaza.coreapi.user.UserEvents$UserRegisteredEvent")
     @Revision("1")
     public record UserRegisteredEvent(UUID userId, Long legacyId, String username, String email,
-                                      String phoneNumber, String passwordHash, String firstName, String lastName,
+                                      String phoneNumber, @Secret String passwordHash, String firstName, String lastName,
                                       Role role, boolean staff, boolean active, Instant dateJoined,
                                       boolean emailLogin) {
     }
@@ -43,7 +44,7 @@ public final class UserEvents {
 
     @StoredAs(value = "identity.UserPasswordChanged", formerly = "co.plaza.coreapi.user.UserEvents$UserPasswordChangedEvent")
     @Revision("1")
-    public record UserPasswordChangedEvent(UUID userId, String passwordHash,
+    public record UserPasswordChangedEvent(UUID userId, @Secret String passwordHash,
                                            UserCommands.PasswordChangeReason reason) {
     }
 

@@ -7,6 +7,11 @@ import co.plaza.platform.elasticsearch.TextFolding;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -180,6 +185,28 @@ public final class QueryParams {
                 yield null;
             }
         };
+    }
+
+    /**
+     * An ISO-8601 instant: {@code 2026-12-01T10:15:30Z}, with an offset ({@code -05:00}) or without one (UTC, as the
+     * contract's timestamps are). A {@code +} of an offset that arrived unencoded reads as a space and is taken back.
+     */
+    public Instant instant(String name) {
+        String value = string(name, 40);
+        if (value == null) {
+            return null;
+        }
+        String text = value.replace(' ', '+');
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                error(name, "error.invalid_value");
+                return null;
+            }
+        }
     }
 
     /** One of a fixed set of wire values: {@code parser} throws IllegalArgumentException for anything else. */
