@@ -106,7 +106,7 @@ class AdsProjectionTest extends ApiTest {
         await(() -> documentImages(document(addId.toString()).orElseThrow()).equals(List.of(first.toString(), second.toString())),
                 "the search document reordered them too");
 
-        events.publish(new MediaReattachedEvent(second, RelatedType.ADD, addId, MediaUse.ADD_IMAGE, null, null, null, 0),
+        events.publish(new MediaReattachedEvent(second, RelatedType.ADD, addId, MediaUse.ADD_IMAGE, MediaUse.GENERIC, null, null, 0),
                 new MediaDeletedEvent(first, "k/" + first, MediaUse.ADD_IMAGE, RelatedType.ADD, addId));
         await(() -> imageIds(api.get(path, null).json()).isEmpty(), "moved out and deleted");
         await(() -> document(addId.toString()).map(d -> documentImages(d).isEmpty()).orElse(false),

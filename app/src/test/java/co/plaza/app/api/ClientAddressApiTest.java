@@ -2,7 +2,9 @@ package co.plaza.app.api;
 
 import co.plaza.platform.test.HttpApi;
 import co.plaza.platform.test.HttpApi.Response;
+import co.plaza.platform.test.PlazaTestEnvironment;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 
 import java.io.BufferedReader;
@@ -22,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and a client that connects from 127.0.0.2 (all of 127/8 is loopback) is not one. Each test plays clients with
  * addresses of its own, so the limits of one test do not reach another.
  */
+@ContextConfiguration(initializers = PlazaTestEnvironment.Isolated.class) // other properties: a database of its own
 @TestPropertySource(properties = {
         "plaza.trusted-proxies=127.0.0.1",
         "plaza.auth.login.max-failures-per-address=3",
