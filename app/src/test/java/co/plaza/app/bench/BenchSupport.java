@@ -24,7 +24,10 @@ final class BenchSupport {
     private BenchSupport() {
     }
 
-    record Stats(double perSecond, double p50Ms, double p99Ms, long count) {
+    record Stats(double perSecond, double p50Ms, double p99Ms, long count, long failed) {
+        Stats withFailed(long n) {
+            return new Stats(perSecond, p50Ms, p99Ms, count, n);
+        }
     }
 
     /** One client's next operation; true when it succeeded. */
@@ -88,7 +91,7 @@ final class BenchSupport {
         if (errors.get() > 0) {
             System.err.println(errors.get() + " requests failed");
         }
-        return stats(latencies, millis);
+        return stats(latencies, millis).withFailed(errors.get());
     }
 
     /** Binds one row's parameters. */
@@ -131,10 +134,10 @@ final class BenchSupport {
     static Stats stats(Collection<Long> latenciesNanos, long millis) {
         long[] sorted = latenciesNanos.stream().mapToLong(Long::longValue).sorted().toArray();
         if (sorted.length == 0) {
-            return new Stats(0, Double.NaN, Double.NaN, 0);
+            return new Stats(0, Double.NaN, Double.NaN, 0, 0);
         }
         return new Stats(sorted.length * 1000.0 / millis, sorted[sorted.length / 2] / 1e6,
-                sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))] / 1e6, sorted.length);
+                sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))] / 1e6, sorted.length, 0);
     }
 
     /** The platform's Prometheus scrape (admins only): sample line without its value -> value. */

@@ -100,8 +100,8 @@ public final class WriteBenchmark {
         System.out.println("Write benchmark (all-in-one deployment, " + machine + ", " + PHASE_MILLIS / 1000 + " s per phase"
                 + (JFR_DIR == null ? "" : ", API phases recorded with JFR") + ")");
         System.out.println();
-        System.out.println("| write | consistency | clients | API ops/s | API p50 ms | API p99 ms | raw JDBC ops/s | raw p50 ms | ratio (ops/s) | goal |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        System.out.println("| write | consistency | clients | API ops/s | API p50 ms | API p99 ms | raw JDBC ops/s | raw p50 ms | ratio (ops/s) | failed | goal |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         for (String[] consistency : List.of(READ_YOUR_WRITES, EVENTUAL)) {
             for (int n : new int[]{1, 8}) {
                 String goal = consistency == READ_YOUR_WRITES && n == 1 ? "p50 <= 15 ms" : consistency == READ_YOUR_WRITES ? ">= 300/s" : "";
@@ -123,8 +123,8 @@ public final class WriteBenchmark {
         for (String processor : BenchSupport.processors(last.after())) {
             double[] lag = BenchSupport.lag(last.before(), last.after(), processor);
             if (lag[0] > 0) {
-                System.out.printf("| projection lag, accepted -> handled (%s), profile PATCH paced at %d/s (achieved %.0f/s, %d clients, eventual) | | %d | | %.0f | %.0f | | | | p99 < 100 ms |%n",
-                        processor, PACED_RATE, paced.perSecond(), PACED_CLIENTS, PACED_CLIENTS, lag[1], lag[2]);
+                System.out.printf("| projection lag, accepted -> handled (%s), profile PATCH paced at %d/s (achieved %.0f/s, %d clients, eventual) | | %d | | %.0f | %.0f | | | | %d | p99 < 100 ms |%n",
+                        processor, PACED_RATE, paced.perSecond(), PACED_CLIENTS, PACED_CLIENTS, lag[1], lag[2], paced.failed());
             }
         }
         System.out.println();
@@ -138,13 +138,13 @@ public final class WriteBenchmark {
     }
 
     private static void row(String what, String[] consistency, int clients, Stats api, Stats raw, String goal) {
-        System.out.printf("| %s | %s | %d | %.0f | %.1f | %.1f | %.0f | %.2f | %.3f | %s |%n", what,
+        System.out.printf("| %s | %s | %d | %.0f | %.1f | %.1f | %.0f | %.2f | %.3f | %d | %s |%n", what,
                 consistency == EVENTUAL ? "X-Consistency: eventual" : "read-your-writes", clients, api.perSecond(),
-                api.p50Ms(), api.p99Ms(), raw.perSecond(), raw.p50Ms(), api.perSecond() / raw.perSecond(), goal);
+                api.p50Ms(), api.p99Ms(), raw.perSecond(), raw.p50Ms(), api.perSecond() / raw.perSecond(), api.failed(), goal);
     }
 
     private static void rawRow(String what, int clients, Stats raw) {
-        System.out.printf("| %s | | %d | | | | %.0f | %.2f (p99 %.2f) | | |%n", what, clients, raw.perSecond(), raw.p50Ms(), raw.p99Ms());
+        System.out.printf("| %s | | %d | | | | %.0f | %.2f (p99 %.2f) | | | |%n", what, clients, raw.perSecond(), raw.p50Ms(), raw.p99Ms());
     }
 
     /** Per phase: the platform's own timers (server side) and each read model's lag. */
