@@ -31,7 +31,8 @@ final class JfrWaits {
     /** Idle pool threads waiting for work: not part of any request. */
     private static final List<String> IDLE = List.of("ThreadPoolExecutor.getTask", "NioEndpoint$Poller",
             "DelayedWorkQueue.take", "ForkJoinPool.awaitWork", "SelectorImpl.select", "Acceptor.run", "ReferenceQueue.remove",
-            "NioEndpoint.serverSocketAccept", "HikariPool$HouseKeeper", "ConcurrentBag.borrow");
+            "NioEndpoint.serverSocketAccept", "HikariPool$HouseKeeper", "QueuedThreadPool.idleJobPoll",
+            "ReservedThreadExecutor$ReservedThread", "ManagedSelector", "ServerConnector.accept");
     /** What a CPU sample's stack passes through (not exclusive). */
     private static final Map<String, String> MARKERS = new LinkedHashMap<>();
 
@@ -129,7 +130,7 @@ final class JfrWaits {
 
     private static String kind(RecordedThread thread) {
         String name = thread == null || thread.getJavaName() == null ? "?" : thread.getJavaName();
-        if (name.startsWith("http-nio")) {
+        if (name.startsWith("http-nio") || name.startsWith("qtp")) { // Tomcat's or Jetty's request threads
             return "request";
         }
         if (name.contains("WorkPackage") || name.contains("Coordinator") || name.contains("EventProcessor")) {
