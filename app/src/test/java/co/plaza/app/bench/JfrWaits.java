@@ -32,21 +32,29 @@ final class JfrWaits {
     private static final List<String> IDLE = List.of("ThreadPoolExecutor.getTask", "NioEndpoint$Poller",
             "DelayedWorkQueue.take", "ForkJoinPool.awaitWork", "SelectorImpl.select", "Acceptor.run", "ReferenceQueue.remove",
             "NioEndpoint.serverSocketAccept", "HikariPool$HouseKeeper", "QueuedThreadPool.idleJobPoll",
-            "ReservedThreadExecutor$ReservedThread", "ManagedSelector", "ServerConnector.accept");
+            "ReservedThreadExecutor$ReservedThread", "ManagedSelector", "ServerConnector.accept", "BlockingArrayQueue.poll",
+            // processors and the event store's producer waiting for new events, the scheduler for due tasks
+            "EventConsumer.peekGlobalStream", "EventProducer.waitForData", "Waiter.doWait");
     /** What a CPU sample's stack passes through (not exclusive). */
     private static final Map<String, String> MARKERS = new LinkedHashMap<>();
 
     static {
+        MARKERS.put("Axon unit of work commit (after-commit work included)", "AbstractUnitOfWork.commit");
+        MARKERS.put("Axon query bus", "org.axonframework.queryhandling.SimpleQueryBus");
+        MARKERS.put("Spring Security authentication (JWT inside)", "ObservationAuthenticationManager.authenticate");
         MARKERS.put("Jackson (JSON)", "com.fasterxml.jackson.");
+        MARKERS.put("Spring MVC message converters", "HttpMessageConverter");
         MARKERS.put("JWT", "jwt");
-        MARKERS.put("Spring Security filters", "org.springframework.security.");
-        MARKERS.put("Tomcat / HTTP", "org.apache.coyote.");
+        MARKERS.put("Jetty HTTP", "org.eclipse.jetty.http");
         MARKERS.put("Axon command bus", "org.axonframework.commandhandling.");
-        MARKERS.put("Axon event store", "org.axonframework.eventsourcing.eventstore.");
+        MARKERS.put("Axon append", "appendEvents");
+        MARKERS.put("Axon aggregate load", "EventSourcingRepository.doLoad");
+        MARKERS.put("Axon handler timeout (stack trace per handler call)", "AxonTimeLimitedTask.start");
+        MARKERS.put("Axon snapshotter", "AbstractSnapshotter");
+        MARKERS.put("read-your-writes polling", "ReadSideProgress");
         MARKERS.put("Axon event processors", "org.axonframework.eventhandling.");
         MARKERS.put("PostgreSQL driver", "org.postgresql.");
         MARKERS.put("Elasticsearch client", "co.elastic.clients.");
-        MARKERS.put("Hibernate / JPA", "org.hibernate.");
         MARKERS.put("crypto (hashes, signatures)", "crypto");
         MARKERS.put("logging", "ch.qos.logback.");
     }
@@ -117,9 +125,10 @@ final class JfrWaits {
         System.out.println("| CPU samples | thread | count |");
         System.out.println("|---|---|---|");
         samplesByKind.forEach((k, v) -> System.out.printf("| all | %s | %d |%n", k, v));
-        markers.forEach((k, v) -> {
-            String[] p = k.split(" \\| ", 2);
-            System.out.printf("| stack passes through %s | %s | %d |%n", p[1], p[0], v);
+        markers.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).forEach(m -> {
+            String[] p = m.getKey().split(" \\| ", 2);
+            System.out.printf("| stack passes through %s | %s | %d (%.1f%%) |%n", p[1], p[0], m.getValue(),
+                    100.0 * m.getValue() / samplesByKind.getOrDefault(p[0], 1L));
         });
         topFrames.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(rows)
                 .forEach(t -> {
