@@ -1,5 +1,6 @@
 package co.plaza.app.bench;
 
+import co.plaza.app.bench.BenchSupport.Stats;
 import co.plaza.marketplace.api.AdCondition;
 import co.plaza.marketplace.api.AdDetails;
 import co.plaza.marketplace.api.AdEvents.AdCreatedEvent;
@@ -62,9 +63,6 @@ public final class MarketplaceBenchmark {
     private static final String COMMON_WORD = "vende";
     /** In about 0.1% of the titles, instead of one of {@link #WORDS}. */
     private static final String RARE_WORD = "acordeon";
-
-    record Stats(double perSecond, double p50Ms, double p99Ms) {
-    }
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
@@ -186,8 +184,8 @@ public final class MarketplaceBenchmark {
     }
 
     private static void row(String what, int clients, Stats api, Stats raw, String goal) {
-        System.out.printf("| %s | %d | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %s |%n", what, clients, api.perSecond,
-                api.p50Ms, api.p99Ms, raw.p50Ms, raw.p99Ms, api.p99Ms / raw.p99Ms, goal);
+        System.out.printf("| %s | %d | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %s |%n", what, clients, api.perSecond(),
+                api.p50Ms(), api.p99Ms(), raw.p50Ms(), raw.p99Ms(), api.p99Ms() / raw.p99Ms(), goal);
     }
 
     private static List<AdCreatedEvent> generate() {
@@ -321,11 +319,6 @@ public final class MarketplaceBenchmark {
         if (errors.get() > 0) {
             System.err.println(errors.get() + " failed requests (" + (raw ? "raw" : "api") + ")");
         }
-        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        if (sorted.length == 0) {
-            return new Stats(0, Double.NaN, Double.NaN);
-        }
-        return new Stats(sorted.length / (millis / 1000.0), sorted[sorted.length / 2] / 1e6,
-                sorted[(int) Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] / 1e6);
+        return BenchSupport.stats(latencies, millis);
     }
 }
