@@ -10,6 +10,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.util.Collections;
+import java.util.Enumeration;
 
 /**
  * The one place that decides the client's address: after this filter {@code getRemoteAddr()} is it, for every use
@@ -36,7 +37,9 @@ public class ClientAddressFilter extends OncePerRequestFilter {
         boolean viaProxy = proxies.trusts(peer);
         String client = proxies.client(peer, viaProxy
                 ? Collections.list(request.getHeaders("X-Forwarded-For")) : java.util.List.of());
-        (viaProxy ? apply : remove).doFilter(request, response,
+        // a client's own RFC 7239 Forwarded header, which a proxy writing X-Forwarded-* passes on untouched (and
+        // Spring would prefer), counts for nothing: only the headers the trusted proxy writes itself do
+        (viaProxy ? apply : remove).doFilter(viaProxy ? new WithoutForwarded(request) : request, response,
                 (req, res) -> chain.doFilter(new ClientRequest((HttpServletRequest) req, client), res));
     }
 
@@ -48,6 +51,31 @@ public class ClientAddressFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilterErrorDispatch() {
         return false;
+    }
+
+    /** The request without its {@code Forwarded} header. */
+    private static final class WithoutForwarded extends HttpServletRequestWrapper {
+        private static final String FORWARDED = "Forwarded";
+
+        WithoutForwarded(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return FORWARDED.equalsIgnoreCase(name) ? null : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return FORWARDED.equalsIgnoreCase(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaderNames() {
+            return Collections.enumeration(Collections.list(super.getHeaderNames()).stream()
+                    .filter(n -> !FORWARDED.equalsIgnoreCase(n)).toList());
+        }
     }
 
     private static final class ClientRequest extends HttpServletRequestWrapper {

@@ -79,6 +79,25 @@ class ClientAddressFilterTest {
         assertThat(seen.getHeader("X-Forwarded-Host")).isNull();
     }
 
+    /**
+     * A proxy that sets X-Forwarded-* (the compose gateway's nginx) passes a client's own RFC 7239 {@code Forwarded}
+     * header on untouched, and Spring would prefer it: the client would choose the host of every absolute URL we
+     * answer (links, media). Only the X-Forwarded-* headers, which the trusted proxy writes itself, count.
+     */
+    @Test
+    void aClientsForwardedHeaderPassedOnByATrustedProxyCountsForNothing() throws Exception {
+        MockHttpServletRequest viaGateway = request("10.0.0.2");
+        viaGateway.addHeader("Forwarded", "for=6.6.6.6;host=evil.example.com;proto=http");
+        viaGateway.addHeader("X-Forwarded-For", "203.0.113.9");
+        viaGateway.addHeader("X-Forwarded-Proto", "https");
+        viaGateway.addHeader("X-Forwarded-Host", "plaza.co");
+        HttpServletRequest seen = through(new ClientAddressFilter(GATEWAY), viaGateway);
+        assertThat(seen.getServerName()).isEqualTo("plaza.co");
+        assertThat(seen.getScheme()).isEqualTo("https");
+        assertThat(seen.getRemoteAddr()).isEqualTo("203.0.113.9");
+        assertThat(seen.getHeader("Forwarded")).isNull();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"NATIVE", "FRAMEWORK"})
     void theContainersOwnForwardedHeaderSupportStopsTheStart(String strategy) {
