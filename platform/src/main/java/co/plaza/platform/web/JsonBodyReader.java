@@ -55,9 +55,12 @@ public class JsonBodyReader extends AbstractHttpMessageConverter<JsonNode> {
         byte[] bytes;
         try (InputStream in = input.getBody()) {
             bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-        }
-        if (bytes.length > maxBytes) {
-            throw tooLarge();
+            if (bytes.length > maxBytes) {
+                // a streamed body (no Content-Length) past the cap: read a bounded rest and drop it, so a client
+                // still sending gets to read the 413 instead of a connection reset; past the bound, Jetty closes
+                discard(in, DRAIN_LIMIT);
+                throw tooLarge();
+            }
         }
         MediaType type = input.getHeaders().getContentType();
         Charset charset = type != null && type.getCharset() != null ? type.getCharset() : StandardCharsets.UTF_8;
@@ -86,6 +89,17 @@ public class JsonBodyReader extends AbstractHttpMessageConverter<JsonNode> {
             } catch (JsonProcessingException e) {
                 throw DomainException.invalid("error.malformed_json");
             }
+        }
+    }
+
+    /** How much of a streamed body past the cap is read and dropped before the answer. */
+    private static final long DRAIN_LIMIT = 8L * 1024 * 1024;
+
+    private static void discard(InputStream in, long limit) throws IOException {
+        byte[] buffer = new byte[16 * 1024];
+        long left = limit;
+        for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0; ) {
+            left -= n;
         }
     }
 
