@@ -3,18 +3,16 @@ package co.plaza.app.api;
 import co.plaza.platform.test.HttpApi;
 import co.plaza.platform.test.HttpApi.Response;
 import co.plaza.platform.test.PlazaTestEnvironment;
+import co.plaza.platform.test.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 
 import static co.plaza.platform.test.HttpApi.body;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,28 +93,11 @@ class ClientAddressApiTest extends ApiTest {
 
     /** A JSON POST over a connection from {@code localAddress}, which HttpClient cannot choose; the status. */
     private int postFrom(String localAddress, String path, String json, String... headers) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.bind(new InetSocketAddress(localAddress, 0));
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-            socket.setSoTimeout(30_000);
-            byte[] payload = json.getBytes(StandardCharsets.UTF_8);
-            StringBuilder head = new StringBuilder("POST ").append(path).append(" HTTP/1.1\r\n")
-                    .append("Host: 127.0.0.1:").append(port).append("\r\n")
-                    .append("Content-Type: application/json\r\n")
-                    .append("Content-Length: ").append(payload.length).append("\r\n")
-                    .append("Connection: close\r\n");
-            for (int i = 0; i < headers.length; i += 2) {
-                head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
-            }
-            head.append("\r\n");
-            OutputStream out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.write(payload);
-            out.flush();
-            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
-                    .readLine();
-            assertThat(status).startsWith("HTTP/1.1 ");
-            return Integer.parseInt(status.split(" ")[1]);
+        List<String> lines = new ArrayList<>(List.of("Content-Type: application/json"));
+        for (int i = 0; i < headers.length; i += 2) {
+            lines.add(headers[i] + ": " + headers[i + 1]);
         }
+        return RawHttp.send(port, localAddress, "POST " + path + " HTTP/1.1", lines,
+                json.getBytes(StandardCharsets.UTF_8)).status();
     }
 }

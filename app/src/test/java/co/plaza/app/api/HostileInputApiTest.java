@@ -2,6 +2,7 @@ package co.plaza.app.api;
 
 import co.plaza.platform.blobs.BlobStore;
 import co.plaza.platform.test.HttpApi;
+import co.plaza.platform.test.RawHttp;
 import co.plaza.platform.test.HttpApi.Part;
 import co.plaza.platform.test.HttpApi.Response;
 import co.plaza.platform.test.TestFiles;
@@ -11,18 +12,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -153,56 +149,11 @@ class HostileInputApiTest extends ApiTest {
     }
 
     /** A request written byte by byte, as no well-behaved client would send it. */
-    private record RawResponse(int status, Map<String, String> headers, String body) {
-        JsonNode json() {
-            try {
-                return HttpApi.JSON.readTree(body);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + this, e);
-            }
-        }
+    private RawHttp.Response rawRequest(String requestLine, String... headers) throws IOException {
+        return RawHttp.send(port, null, requestLine, List.of(headers), null);
     }
 
-    private RawResponse rawRequest(String requestLine, String... headers) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(30_000);
-            StringBuilder request = new StringBuilder(requestLine).append("\r\nHost: localhost\r\n");
-            for (String h : headers) {
-                request.append(h).append("\r\n");
-            }
-            request.append("Connection: close\r\n\r\n");
-            OutputStream out = socket.getOutputStream();
-            out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            byte[] all = socket.getInputStream().readAllBytes();
-            String text = new String(all, StandardCharsets.UTF_8);
-            int split = text.indexOf("\r\n\r\n");
-            String[] lines = text.substring(0, split).split("\r\n");
-            Map<String, String> parsed = new LinkedHashMap<>();
-            for (int i = 1; i < lines.length; i++) {
-                int colon = lines[i].indexOf(':');
-                parsed.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
-            }
-            String body = text.substring(split + 4);
-            if ("chunked".equalsIgnoreCase(parsed.get("transfer-encoding"))) {
-                StringBuilder joined = new StringBuilder();
-                String rest = body;
-                while (true) {
-                    int eol = rest.indexOf("\r\n");
-                    int size = Integer.parseInt(rest.substring(0, eol).trim(), 16);
-                    if (size == 0) {
-                        break;
-                    }
-                    joined.append(rest, eol + 2, eol + 2 + size);
-                    rest = rest.substring(eol + 2 + size + 2);
-                }
-                body = joined.toString();
-            }
-            return new RawResponse(Integer.parseInt(lines[0].split(" ")[1]), parsed, body);
-        }
-    }
-
-    private static void jsonError(RawResponse r, int... statuses) {
+    private static void jsonError(RawHttp.Response r, int... statuses) {
         assertThat(r.status()).as(r.toString()).isIn(java.util.Arrays.stream(statuses).boxed().toList());
         assertThat(r.headers().getOrDefault("content-type", "")).as(r.toString()).startsWith("application/json");
         assertThat(r.json().path("detail").asText()).as(r.toString()).isNotBlank();
@@ -343,7 +294,7 @@ class HostileInputApiTest extends ApiTest {
         assertThat(api.get("/api/profiles/specialists/" + profile + "/", null).json().path("work_images")).isEmpty();
 
         // a request past the total cap is refused on its headers, its body never read
-        RawResponse early = rawRequest("POST " + path + " HTTP/1.1", "Authorization: Bearer " + specialist.token(),
+        RawHttp.Response early = rawRequest("POST " + path + " HTTP/1.1", "Authorization: Bearer " + specialist.token(),
                 "Content-Type: multipart/form-data; boundary=x", "Content-Length: " + (400L * 1024 * 1024));
         jsonError(early, 413);
         assertThat(blobKeys()).isEqualTo(before);
